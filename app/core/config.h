@@ -1,0 +1,32 @@
+/* config.h: settings read once from the environment at start */
+#ifndef CXMS_CONFIG_H
+#define CXMS_CONFIG_H
+#include <stdbool.h>
+
+typedef struct config {
+	const char *database_url;
+	const char *root;          /* CXMS_ROOT: templates/, locale/, migrations/, data/ */
+	const char *socket_path;
+	int threads;
+	const char *secret_file;
+	const char *base_url;
+	const char *smtp_url;      /* NULL: mails are stored only */
+	const char *mail_from;
+	const char *nchan_pub;
+	bool dev;
+	bool secure;
+} config;
+
+extern config cfg;
+
+void config_load(void);
+/* "<root>/<rel>" in a static buffer owned by the caller's array */
+const char *config_path(char *out, unsigned size, const char *rel);
+
+/* Limits on what a request may carry */
+#define MAX_BODY_BYTES (64 * 1024)
+#define MAX_FIELDS 200
+#define MAX_FIELD_BYTES (32 * 1024)
+#define MAX_URI_BYTES 4096
+
+#endif

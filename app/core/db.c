@@ -1,0 +1,235 @@
+/* db.c: one PostgreSQL connection per thread, statements prepared once, reconnect on loss */
+#include "db.h"
+#include "log.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <inttypes.h>
+#include <unistd.h>
+
+#define MAX_PREPARED 1024
+
+struct db {
+	PGconn *conn;
+	char *conninfo;
+	const stmt *prepared[MAX_PREPARED];
+	int nprepared;
+	bool in_tx, tx_failed;
+};
+
+static void notice_ignore(void *arg, const char *msg)
+{
+	(void)arg;
+	(void)msg;
+}
+
+static PGconn *open_conn(const char *conninfo)
+{
+	PGconn *c = PQconnectdb(conninfo);
+	if (PQstatus(c) != CONNECTION_OK) {
+		log_error("database connection failed: %s", PQerrorMessage(c));
+		PQfinish(c);
+		return NULL;
+	}
+	PQsetNoticeProcessor(c, notice_ignore, NULL);
+	/* Times are always exchanged in UTC; conversion to the viewer's zone is explicit. */
+	PGresult *r = PQexec(c, "SET TIME ZONE 'UTC'");
+	PQclear(r);
+	return c;
+}
+
+db *db_connect(const char *conninfo)
+{
+	PGconn *c = open_conn(conninfo);
+	if (!c)
+		return NULL;
+	db *d = calloc(1, sizeof *d);
+	if (!d)
+		die("out of memory");
+	d->conn = c;
+	d->conninfo = strdup(conninfo);
+	return d;
+}
+
+void db_close(db *d)
+{
+	if (!d)
+		return;
+	PQfinish(d->conn);
+	free(d->conninfo);
+	free(d);
+}
+
+PGconn *db_conn(db *d)
+{
+	return d->conn;
+}
+
+bool db_ensure(db *d)
+{
+	if (d->conn && PQstatus(d->conn) == CONNECTION_OK)
+		return true;
+	log_error("database connection lost; reconnecting");
+	if (d->conn)
+		PQfinish(d->conn);
+	d->conn = NULL;
+	d->nprepared = 0;
+	d->in_tx = d->tx_failed = false;
+	for (int attempt = 0; attempt < 5 && !d->conn; attempt++) {
+		d->conn = open_conn(d->conninfo);
+		if (!d->conn)
+			usleep(200000u << attempt);
+	}
+	return d->conn != NULL;
+}
+
+static int prepared_index(db *d, const stmt *s)
+{
+	for (int i = 0; i < d->nprepared; i++)
+		if (d->prepared[i] == s)
+			return i;
+	if (d->nprepared == MAX_PREPARED)
+		die("too many prepared statements");
+	char name[16];
+	snprintf(name, sizeof name, "s%d", d->nprepared);
+	PGresult *r = PQprepare(d->conn, name, s->sql, 0, NULL);
+	bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	if (!ok)
+		log_error("prepare failed: %s-- %s", PQresultErrorMessage(r), s->sql);
+	PQclear(r);
+	if (!ok)
+		return -1;
+	d->prepared[d->nprepared] = s;
+	return d->nprepared++;
+}
+
+static PGresult *run_once(db *d, const stmt *s, int n, const char *const *params)
+{
+	int idx = prepared_index(d, s);
+	if (idx < 0)
+		return NULL;
+	char name[16];
+	snprintf(name, sizeof name, "s%d", idx);
+	return PQexecPrepared(d->conn, name, n, params, NULL, NULL, 0);
+}
+
+PGresult *db_run(db *d, const stmt *s, int n, const char *const *params)
+{
+	if (!d->in_tx && !db_ensure(d))
+		return NULL;
+	if (d->tx_failed)
+		return NULL;
+	PGresult *r = run_once(d, s, n, params);
+	/* A lost connection outside a transaction is retried once on a new one;
+	 * inside a transaction the whole request fails and is rolled back. */
+	if (!d->in_tx && PQstatus(d->conn) != CONNECTION_OK) {
+		PQclear(r);
+		if (!db_ensure(d))
+			return NULL;
+		r = run_once(d, s, n, params);
+	}
+	ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
+	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+		if (r) {
+			const char *state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+			log_error("query failed (%s): %s-- %.200s", state ? state : "?",
+				  PQresultErrorMessage(r), s->sql);
+		}
+		PQclear(r);
+		if (d->in_tx)
+			d->tx_failed = true;
+		return NULL;
+	}
+	return r;
+}
+
+bool db_do(db *d, const stmt *s, int n, const char *const *params)
+{
+	PGresult *r = db_run(d, s, n, params);
+	PQclear(r);
+	return r != NULL;
+}
+
+bool db_simple(db *d, const char *sql)
+{
+	if (!d->in_tx && !db_ensure(d))
+		return false;
+	PGresult *r = PQexec(d->conn, sql);
+	ExecStatusType st = PQresultStatus(r);
+	bool ok = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
+	if (!ok)
+		log_error("query failed: %s", PQresultErrorMessage(r));
+	PQclear(r);
+	return ok;
+}
+
+bool db_begin(db *d)
+{
+	if (!db_ensure(d))
+		return false;
+	if (!db_simple(d, "BEGIN"))
+		return false;
+	d->in_tx = true;
+	d->tx_failed = false;
+	return true;
+}
+
+bool db_commit(db *d)
+{
+	if (!d->in_tx)
+		return true;
+	if (d->tx_failed) {
+		db_rollback(d);
+		return false;
+	}
+	bool ok = db_simple(d, "COMMIT");
+	d->in_tx = false;
+	if (!ok)
+		db_rollback(d);
+	return ok;
+}
+
+void db_rollback(db *d)
+{
+	if (d->conn && PQstatus(d->conn) == CONNECTION_OK &&
+	    PQtransactionStatus(d->conn) != PQTRANS_IDLE) {
+		PGresult *r = PQexec(d->conn, "ROLLBACK");
+		PQclear(r);
+	}
+	d->in_tx = false;
+	d->tx_failed = false;
+}
+
+bool db_in_tx(const db *d)
+{
+	return d->in_tx;
+}
+
+bool db_tx_failed(const db *d)
+{
+	return d->tx_failed;
+}
+
+char *db_str(arena *a, PGresult *res, int row, int col)
+{
+	if (PQgetisnull(res, row, col))
+		return NULL;
+	return arena_strndup(a, PQgetvalue(res, row, col), (size_t)PQgetlength(res, row, col));
+}
+
+int64_t db_i64(PGresult *res, int row, int col)
+{
+	if (PQgetisnull(res, row, col))
+		return 0;
+	return strtoll(PQgetvalue(res, row, col), NULL, 10);
+}
+
+bool db_bool(PGresult *res, int row, int col)
+{
+	return !PQgetisnull(res, row, col) && PQgetvalue(res, row, col)[0] == 't';
+}
+
+char *db_id(arena *a, int64_t id)
+{
+	return arena_printf(a, "%" PRId64, id);
+}

@@ -1,0 +1,45 @@
+/* db.h: one PostgreSQL connection per thread, statements prepared once, reconnect on loss */
+#ifndef CXMS_DB_H
+#define CXMS_DB_H
+#include <stdbool.h>
+#include <stdint.h>
+#include <libpq-fe.h>
+#include "arena.h"
+
+/* A statement is declared once, as a static const, next to the data function using it.
+ * Each connection prepares it the first time it is used. */
+typedef struct stmt {
+	const char *sql;
+} stmt;
+
+typedef struct db db;
+
+db *db_connect(const char *conninfo);  /* NULL when the server cannot be reached */
+void db_close(db *d);
+PGconn *db_conn(db *d);
+/* true when the connection is usable, reconnecting if it was lost */
+bool db_ensure(db *d);
+
+/* Runs a prepared statement. Returns NULL on error (logged, and the current
+ * transaction is marked failed). The caller PQclear()s the result. */
+PGresult *db_run(db *d, const stmt *s, int n, const char *const *params);
+/* Runs a statement that returns no rows of interest; false on error. */
+bool db_do(db *d, const stmt *s, int n, const char *const *params);
+/* Plain SQL without parameters, for BEGIN/COMMIT and migrations only. */
+bool db_simple(db *d, const char *sql);
+
+bool db_begin(db *d);
+bool db_commit(db *d);
+void db_rollback(db *d);
+bool db_in_tx(const db *d);
+/* a statement failed inside the current transaction */
+bool db_tx_failed(const db *d);
+
+/* Helpers to turn result cells into arena values */
+char *db_str(arena *a, PGresult *res, int row, int col); /* NULL when SQL NULL */
+int64_t db_i64(PGresult *res, int row, int col);
+bool db_bool(PGresult *res, int row, int col);
+/* id formatting for parameters */
+char *db_id(arena *a, int64_t id);
+
+#endif

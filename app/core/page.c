@@ -1,0 +1,192 @@
+/* page.c: rendering pages in the layout, translations, flash messages, error pages */
+#include "page.h"
+#include "crypto.h"
+#include "i18n.h"
+#include "log.h"
+#include <string.h>
+
+const char *tr(req *r, const char *msgid)
+{
+	return i18n_lookup(r->lang ? r->lang : I18N_DEFAULT_LANG, msgid);
+}
+
+const char *viewer_tz(req *r)
+{
+	return r->tz ? r->tz : "UTC";
+}
+
+static const struct {
+	const char *code, *msgid;
+} flashes[] = {
+	{ "signed_in", "You are signed in." },
+	{ "signed_out", "You are signed out." },
+	{ "signed_up", "Welcome! Your account is ready." },
+	{ "signup_check_mail", "Thanks! We have sent you an email: follow its link to finish." },
+	{ "password_changed", "Your password has been changed. Your other sessions were signed out." },
+	{ "reset_sent", "If an account exists for that address, we have sent it a link to reset the password." },
+	{ "password_reset", "Your password has been set. Please sign in." },
+	{ "profile_saved", "Your profile has been saved." },
+	{ "staff_created", "The staff account has been created and an invitation sent." },
+	{ "staff_updated", "The staff account has been updated." },
+	{ "staff_deactivated", "The staff account has been deactivated and signed out." },
+	{ "staff_reactivated", "The staff account has been reactivated." },
+	{ "session_expired", "Your session has expired. Please sign in again." },
+	{ NULL, NULL },
+};
+
+const char *flash_msgid(const char *code)
+{
+	if (!code)
+		return NULL;
+	for (int i = 0; flashes[i].code; i++)
+		if (strcmp(flashes[i].code, code) == 0)
+			return flashes[i].msgid;
+	return NULL;
+}
+
+const char *csrf_token(req *r)
+{
+	if (r->csrf)
+		return r->csrf;
+	const char *basis = r->who.session_token;
+	if (!basis)
+		basis = req_cookie(r, "cxms_csrf");
+	if (!basis || strlen(basis) < 32) {
+		basis = token_new(r->a);
+		resp_cookie(r, "cxms_csrf", basis, -1, true);
+	}
+	r->csrf_basis = basis;
+	r->csrf = keyed_hash(r->a, "csrf", basis);
+	return r->csrf;
+}
+
+bool csrf_valid(req *r)
+{
+	const char *basis = r->who.session_token;
+	if (!basis)
+		basis = req_cookie(r, "cxms_csrf");
+	const char *sent = kv_get(&r->form, "csrf");
+	if (!basis || !sent)
+		return false;
+	return secure_streq(keyed_hash(r->a, "csrf", basis), sent);
+}
+
+static void free_dict(void *d)
+{
+	tmpl_dict_free(d);
+}
+
+tdict *page_new(req *r, const char *tpl)
+{
+	if (!r->layout) {
+		r->layout = tmpl_dict_new();
+		req_defer(r, free_dict, r->layout);
+	}
+	r->page = tmpl_include(r->layout, "BODY", arena_printf(r->a, "%s/%s", r->lang, tpl));
+	return r->page;
+}
+
+void page_error(tdict *d, req *r, const char *msgid)
+{
+	tmpl_set(tmpl_section(d, "ERROR"), "ERROR_TEXT", tr(r, msgid));
+}
+
+static void fill_layout(req *r, const char *title)
+{
+	tdict *l = r->layout;
+	tmpl_set_global(l, "LANG", r->lang);
+	tmpl_set_global(l, "TITLE", title);
+	tmpl_set_global(l, "CSRF", csrf_token(r));
+	tmpl_set_global(l, "REQUEST_ID", r->id);
+	tmpl_set_global(l, "CURRENT_PATH", r->path);
+	for (int i = 0; i18n_langs[i]; i++) {
+		tdict *o = tmpl_section(l, "LANG_OPTION");
+		tmpl_set(o, "CODE", i18n_langs[i]);
+		tmpl_set(o, "LABEL", strcmp(i18n_langs[i], "bn") == 0 ? "বাংলা" : "English");
+		if (strcmp(i18n_langs[i], r->lang) == 0)
+			tmpl_show(o, "SELECTED");
+	}
+	if (r->who.kind != ACCOUNT_NONE) {
+		tdict *s = tmpl_section(l, "SIGNED_IN");
+		tmpl_set(s, "USER_NAME", r->who.name);
+		if (r->who.kind == ACCOUNT_STAFF) {
+			int roles = r->who.roles;
+			if (roles & (ROLE_AGENT | ROLE_SUPERVISOR | ROLE_ADMIN))
+				tmpl_show(l, "NAV_AGENT");
+			if (roles & ROLE_ADMIN)
+				tmpl_show(l, "NAV_ADMIN");
+			if (roles & ROLE_COMPLIANCE)
+				tmpl_show(l, "NAV_COMPLIANCE");
+		}
+	} else {
+		tmpl_show(l, "SIGNED_OUT");
+	}
+	const char *flash = flash_msgid(req_cookie(r, "cxms_flash"));
+	if (flash) {
+		tmpl_set(tmpl_section(l, "FLASH"), "FLASH_TEXT", tr(r, flash));
+		resp_cookie(r, "cxms_flash", "", 0, true);
+	}
+}
+
+int page_render_title(req *r, int status, const char *title)
+{
+	if (!r->page)
+		die("page_render without page_new");
+	fill_layout(r, title);
+	const char *layout = r->is_admin_area ? "layout/admin" : "layout/portal";
+	buf_clear(r->out);
+	if (!tmpl_expand(arena_printf(r->a, "%s/%s", r->lang, layout), r->layout, r->out)) {
+		log_error("req=%s template expansion failed", r->id);
+		return resp_text(r, 500, "text/plain; charset=utf-8", "Internal error\n");
+	}
+	r->status = status;
+	r->content_type_out = "text/html; charset=utf-8";
+	return status;
+}
+
+int page_render(req *r, int status, const char *title_msgid)
+{
+	return page_render_title(r, status, tr(r, title_msgid));
+}
+
+static const char *status_title(int status)
+{
+	switch (status) {
+	case 400: return "Bad request";
+	case 403: return "Forbidden";
+	case 404: return "Page not found";
+	case 405: return "Method not allowed";
+	case 413: return "Request too large";
+	case 429: return "Too many requests";
+	default: return "Something went wrong";
+	}
+}
+
+static const char *status_text(int status)
+{
+	switch (status) {
+	case 400: return "The request could not be understood. Please check what you entered and try again.";
+	case 403: return "You are not allowed to do that. If you were filling in a form, reload the page and try again.";
+	case 404: return "We could not find that page.";
+	case 405: return "That action is not available here.";
+	case 413: return "What you sent is too large.";
+	case 429: return "Too many attempts. Please wait a moment and try again.";
+	default: return "An unexpected error happened on our side. It has been logged.";
+	}
+}
+
+int error_page_msg(req *r, int status, const char *msgid)
+{
+	/* start again: whatever the handler began is discarded */
+	r->layout = NULL;
+	r->page = NULL;
+	tdict *d = page_new(r, "errors/error");
+	tmpl_set_int(d, "STATUS", status);
+	tmpl_set(d, "MESSAGE", tr(r, msgid ? msgid : status_text(status)));
+	return page_render(r, status, status_title(status));
+}
+
+int error_page(req *r, int status)
+{
+	return error_page_msg(r, status, NULL);
+}

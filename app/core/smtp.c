@@ -1,0 +1,117 @@
+/* smtp.c: sending one mail over SMTP with libcurl */
+#include "smtp.h"
+#include "buf.h"
+#include <curl/curl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct upload {
+	const char *data;
+	size_t len, pos;
+} upload;
+
+static size_t read_cb(char *ptr, size_t size, size_t nmemb, void *userp)
+{
+	upload *u = userp;
+	size_t room = size * nmemb;
+	size_t n = u->len - u->pos < room ? u->len - u->pos : room;
+	memcpy(ptr, u->data + u->pos, n);
+	u->pos += n;
+	return n;
+}
+
+/* The bare address inside "Name <addr>" or the string itself. */
+static void bare_address(const char *s, char *out, size_t n)
+{
+	const char *lt = strchr(s, '<');
+	const char *gt = lt ? strchr(lt, '>') : NULL;
+	if (lt && gt)
+		snprintf(out, n, "<%.*s>", (int)(gt - lt - 1), lt + 1);
+	else
+		snprintf(out, n, "<%s>", s);
+}
+
+static bool header_safe(const char *s)
+{
+	return !strpbrk(s, "\r\n");
+}
+
+/* RFC 2047 encoded-word for a UTF-8 subject (base64). */
+static void encode_subject(buf *b, const char *subject)
+{
+	size_t n = strlen(subject);
+	size_t len = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL);
+	char enc[4096];
+	if (len > sizeof enc) {
+		buf_puts(b, "(subject too long)");
+		return;
+	}
+	sodium_bin2base64(enc, len, (const unsigned char *)subject, n, sodium_base64_VARIANT_ORIGINAL);
+	buf_printf(b, "=?UTF-8?B?%s?=", enc);
+}
+
+bool smtp_send(const char *url, const char *from, const char *to, const char *subject,
+	       const char *body, char *err, size_t errlen)
+{
+	if (!header_safe(from) || !header_safe(to) || !header_safe(subject)) {
+		snprintf(err, errlen, "header field contains a line break");
+		return false;
+	}
+	buf msg = { 0 };
+	char date[64], mid[80];
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
+	unsigned char rnd[12];
+	randombytes_buf(rnd, sizeof rnd);
+	char hex[25];
+	sodium_bin2hex(hex, sizeof hex, rnd, sizeof rnd);
+	snprintf(mid, sizeof mid, "<%s@cxms>", hex);
+	buf_printf(&msg, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nMessage-ID: %s\r\nSubject: ", date,
+		   from, to, mid);
+	encode_subject(&msg, subject);
+	buf_puts(&msg, "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
+		       "Content-Transfer-Encoding: 8bit\r\n\r\n");
+	/* SMTP wants CRLF line ends, and a line with a lone dot is escaped by curl */
+	for (const char *p = body; *p; p++) {
+		if (*p == '\n' && (p == body || p[-1] != '\r'))
+			buf_puts(&msg, "\r\n");
+		else
+			buf_append(&msg, p, 1);
+	}
+	buf_puts(&msg, "\r\n");
+
+	char from_addr[320], to_addr[320];
+	bare_address(from, from_addr, sizeof from_addr);
+	bare_address(to, to_addr, sizeof to_addr);
+	CURL *c = curl_easy_init();
+	if (!c) {
+		buf_free(&msg);
+		snprintf(err, errlen, "curl_easy_init failed");
+		return false;
+	}
+	struct curl_slist *rcpt = curl_slist_append(NULL, to_addr);
+	upload u = { msg.data, msg.len, 0 };
+	char curl_err[CURL_ERROR_SIZE] = "";
+	curl_easy_setopt(c, CURLOPT_URL, url);
+	curl_easy_setopt(c, CURLOPT_MAIL_FROM, from_addr);
+	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
+	curl_easy_setopt(c, CURLOPT_READFUNCTION, read_cb);
+	curl_easy_setopt(c, CURLOPT_READDATA, &u);
+	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, curl_err);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, 10L);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 60L);
+	curl_easy_setopt(c, CURLOPT_USE_SSL, (long)CURLUSESSL_TRY);
+	CURLcode rc = curl_easy_perform(c);
+	if (rc != CURLE_OK)
+		snprintf(err, errlen, "%s", curl_err[0] ? curl_err : curl_easy_strerror(rc));
+	curl_slist_free_all(rcpt);
+	curl_easy_cleanup(c);
+	buf_free(&msg);
+	return rc == CURLE_OK;
+}

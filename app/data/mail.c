@@ -1,0 +1,85 @@
+/* mail.c: the mail outbox; every mail is a row first, then a job sends it */
+#include "data.h"
+#include <string.h>
+
+static const stmt insert = {
+	"INSERT INTO mails (to_address, subject, body_text, sensitive) VALUES ($1, $2, $3, $4::boolean)"
+	" RETURNING id"
+};
+
+int64_t mail_queue(db *d, arena *a, const char *to, const char *subject, const char *body,
+		   bool sensitive)
+{
+	const char *p[] = { to, subject, body, sensitive ? "true" : "false" };
+	PGresult *res = db_run(d, &insert, 4, p);
+	int64_t id = res && PQntuples(res) == 1 ? db_i64(res, 0, 0) : -1;
+	PQclear(res);
+	if (id > 0 && !job_enqueue(d, a, "send_mail", arena_printf(a, "{\"mail_id\": %lld}", (long long)id)))
+		return -1;
+	return id;
+}
+
+static const stmt get = {
+	"SELECT id, to_address, subject, body_text, status, created_at::text, sent_at::text,"
+	" last_error, sensitive FROM mails WHERE id = $1"
+};
+
+static void fill(arena *a, PGresult *res, int i, mail *m)
+{
+	m->id = db_i64(res, i, 0);
+	m->to = db_str(a, res, i, 1);
+	m->subject = db_str(a, res, i, 2);
+	m->body = db_str(a, res, i, 3);
+	m->status = db_str(a, res, i, 4);
+	m->created_at = db_str(a, res, i, 5);
+	m->sent_at = db_str(a, res, i, 6);
+	m->last_error = db_str(a, res, i, 7);
+	m->sensitive = db_bool(res, i, 8);
+}
+
+bool mail_get(db *d, arena *a, int64_t id, mail *out)
+{
+	const char *p[] = { db_id(a, id) };
+	PGresult *res = db_run(d, &get, 1, p);
+	bool found = res && PQntuples(res) == 1;
+	if (found)
+		fill(a, res, 0, out);
+	PQclear(res);
+	return found;
+}
+
+/* A sensitive mail's body (it holds a single-use link) is dropped once it left by SMTP. */
+static const stmt mark = {
+	"UPDATE mails SET status = $2, last_error = $3,"
+	" sent_at = CASE WHEN $2 IN ('sent', 'stored') THEN now() END,"
+	" body_text = CASE WHEN $2 = 'sent' AND sensitive"
+	"   THEN '[removed after delivery: it held a single-use link]' ELSE body_text END"
+	" WHERE id = $1"
+};
+
+bool mail_mark(db *d, arena *a, int64_t id, const char *status, const char *error)
+{
+	const char *p[] = { db_id(a, id), status, error };
+	return db_do(d, &mark, 3, p);
+}
+
+static const stmt list = {
+	"SELECT id, to_address, subject, body_text, status,"
+	" to_char(created_at AT TIME ZONE $1, 'YYYY-MM-DD HH24:MI:SS'),"
+	" to_char(sent_at AT TIME ZONE $1, 'YYYY-MM-DD HH24:MI:SS'), last_error, sensitive"
+	" FROM mails ORDER BY created_at DESC, id DESC LIMIT $2"
+};
+
+int mails_list(db *d, arena *a, const char *tz, int limit, mail **out)
+{
+	const char *p[] = { tz, arena_printf(a, "%d", limit) };
+	PGresult *res = db_run(d, &list, 2, p);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	*out = arena_calloc(a, sizeof(mail) * (size_t)(n ? n : 1));
+	for (int i = 0; i < n; i++)
+		fill(a, res, i, &(*out)[i]);
+	PQclear(res);
+	return n;
+}

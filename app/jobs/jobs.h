@@ -1,0 +1,18 @@
+/* jobs.h: the background worker and the jobs it knows */
+#ifndef CXMS_JOBS_H
+#define CXMS_JOBS_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "../core/arena.h"
+#include "../core/db.h"
+#include "../data/data.h"
+
+/* A job handler returns false with a reason in err to be retried later. */
+typedef bool (*job_fn)(db *d, arena *a, const job *j, char *err, size_t errlen);
+
+bool job_send_mail(db *d, arena *a, const job *j, char *err, size_t errlen);
+
+/* Runs jobs until SIGTERM/SIGINT; returns the exit status. once: run what is due, then exit. */
+int worker_run(bool once);
+
+#endif

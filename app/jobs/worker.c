@@ -1,0 +1,122 @@
+/* worker.c: runs jobs from the jobs table, woken by LISTEN/NOTIFY */
+#include "jobs.h"
+#include "../core/config.h"
+#include "../core/log.h"
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <unistd.h>
+
+static const struct {
+	const char *kind;
+	job_fn fn;
+} job_kinds[] = {
+	{ "send_mail", job_send_mail },
+	{ NULL, NULL },
+};
+
+static atomic_bool stop;
+
+static void on_stop(int sig)
+{
+	(void)sig;
+	atomic_store(&stop, true);
+}
+
+static const stmt listen_jobs = { "LISTEN cxms_jobs" };
+
+/* Claims and runs one job in its own transaction. 1 ran, 0 nothing due, -1 error. */
+static int run_one(db *d, arena *a)
+{
+	if (!db_begin(d))
+		return -1;
+	job j;
+	int got = job_claim(d, a, &j);
+	if (got <= 0) {
+		db_rollback(d);
+		return got;
+	}
+	job_fn fn = NULL;
+	for (int i = 0; job_kinds[i].kind; i++)
+		if (strcmp(job_kinds[i].kind, j.kind) == 0)
+			fn = job_kinds[i].fn;
+	char err[512] = "";
+	bool ok = fn ? fn(d, a, &j, err, sizeof err) : false;
+	if (!fn)
+		snprintf(err, sizeof err, "unknown job kind %s", j.kind);
+	if (db_tx_failed(d)) {
+		/* the handler's writes are gone; record the failure in a fresh transaction */
+		db_rollback(d);
+		if (!db_begin(d) || job_claim(d, a, &j) <= 0) {
+			db_rollback(d);
+			return -1;
+		}
+		ok = false;
+		if (!err[0])
+			snprintf(err, sizeof err, "database error");
+	}
+	if (ok)
+		job_done(d, a, j.id);
+	else {
+		log_error("job %lld (%s) failed, attempt %d: %s", (long long)j.id, j.kind,
+			  j.attempts + 1, err);
+		job_failed(d, a, &j, err);
+	}
+	return db_commit(d) ? 1 : -1;
+}
+
+/* Waits for a NOTIFY, a signal or the timeout. */
+static void wait_for_work(db *d, int seconds)
+{
+	PGconn *c = db_conn(d);
+	struct pollfd p = { .fd = PQsocket(c), .events = POLLIN };
+	if (poll(&p, 1, seconds * 1000) > 0) {
+		PQconsumeInput(c);
+		PGnotify *n;
+		while ((n = PQnotifies(c)))
+			PQfreemem(n);
+	}
+}
+
+int worker_run(bool once)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	db *d = NULL;
+	while (!d && !atomic_load(&stop)) {
+		d = db_connect(cfg.database_url);
+		if (!d)
+			sleep(1);
+	}
+	if (!d)
+		return 1;
+	arena *a = arena_new();
+	PGconn *listening_on = NULL; /* LISTEN is per connection: renew it after a reconnect */
+	log_info("worker started%s", cfg.smtp_url ? " (SMTP)" : " (mails stored, no SMTP_URL)");
+	while (!atomic_load(&stop)) {
+		if (db_ensure(d) && listening_on != db_conn(d))
+			listening_on = db_do(d, &listen_jobs, 0, NULL) ? db_conn(d) : NULL;
+		int rc = run_one(d, a);
+		arena_reset(a);
+		if (rc > 0)
+			continue;
+		if (once)
+			break;
+		if (rc < 0) {
+			sleep(1);
+			continue;
+		}
+		wait_for_work(d, job_seconds_until_next(d) > 0 ? job_seconds_until_next(d) : 1);
+	}
+	arena_free(a);
+	db_close(d);
+	log_info("worker stopped");
+	return 0;
+}

@@ -1,0 +1,110 @@
+/* main.c: the cxms command: serve, worker, migrate, seed-demo */
+#include "routes.h"
+#include "core/auth.h"
+#include "core/config.h"
+#include "core/crypto.h"
+#include "core/i18n.h"
+#include "core/log.h"
+#include "core/server.h"
+#include "core/tmpl.h"
+#include "data/data.h"
+#include "jobs/jobs.h"
+#include <curl/curl.h>
+#include <stdio.h>
+#include <string.h>
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: cxms serve | worker [--once] | migrate | seed-demo\n"
+			"Settings come from the environment: DATABASE_URL, CXMS_ROOT, CXMS_SOCKET,\n"
+			"CXMS_THREADS, CXMS_SECRET_FILE, CXMS_BASE_URL, SMTP_URL, CXMS_DEV, CXMS_SECURE.\n");
+}
+
+static bool init_common(void)
+{
+	if (!crypto_init(cfg.secret_file))
+		return false;
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	return true;
+}
+
+static int cmd_serve(void)
+{
+	char path[4096];
+	if (!init_common() || !i18n_init(config_path(path, sizeof path, "locale")) ||
+	    !passwords_init(config_path(path, sizeof path, "data/common-passwords.txt")) ||
+	    !tmpl_init(config_path(path, sizeof path, "templates"), cfg.dev))
+		return 1;
+	db *d = db_connect(cfg.database_url);
+	if (!d || !timezones_load(d)) {
+		db_close(d);
+		return 1;
+	}
+	db_close(d);
+	int rc = server_run(routes);
+	tmpl_shutdown();
+	passwords_free();
+	i18n_free();
+	curl_global_cleanup();
+	return rc;
+}
+
+static int cmd_worker(bool once)
+{
+	char path[4096];
+	if (!init_common() || !i18n_init(config_path(path, sizeof path, "locale")))
+		return 1;
+	int rc = worker_run(once);
+	i18n_free();
+	curl_global_cleanup();
+	return rc;
+}
+
+static int cmd_migrate(void)
+{
+	char path[4096];
+	if (!init_common())
+		return 1;
+	db *d = db_connect(cfg.database_url);
+	if (!d)
+		return 1;
+	bool ok = migrate_run(d, config_path(path, sizeof path, "migrations"));
+	db_close(d);
+	curl_global_cleanup();
+	return ok ? 0 : 1;
+}
+
+static int cmd_seed(void)
+{
+	if (!init_common())
+		return 1;
+	db *d = db_connect(cfg.database_url);
+	if (!d)
+		return 1;
+	arena *a = arena_new();
+	bool ok = seed_demo(d, a);
+	arena_free(a);
+	db_close(d);
+	curl_global_cleanup();
+	return ok ? 0 : 1;
+}
+
+int main(int argc, char **argv)
+{
+	config_load();
+	if (argc < 2) {
+		usage();
+		return 2;
+	}
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "serve") == 0)
+		return cmd_serve();
+	if (strcmp(cmd, "worker") == 0)
+		return cmd_worker(argc > 2 && strcmp(argv[2], "--once") == 0);
+	if (strcmp(cmd, "migrate") == 0)
+		return cmd_migrate();
+	if (strcmp(cmd, "seed-demo") == 0)
+		return cmd_seed();
+	usage();
+	return 2;
+}
