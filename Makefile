@@ -53,7 +53,7 @@ check-sql:
 UNIT_TESTS := $(patsubst tests/unit/%.c,build/asan/tests/%,$(wildcard tests/unit/test_*.c))
 build/asan/tests/%: tests/unit/%.c build/asan/libcxms.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS_COMMON) $(asan_FLAGS) -Iapp -o $@ $< build/asan/libcxms.a -lstdc++ $(LIBS) -lcmocka
+	$(CC) $(CPPFLAGS) $(CFLAGS_COMMON) $(asan_FLAGS) -Iapp -DSOURCE_ROOT=\"$(CURDIR)\" -o $@ $< build/asan/libcxms.a -lstdc++ $(LIBS) -lcmocka
 
 unit: $(UNIT_TESTS)
 	@scripts/run-unit.sh $(UNIT_TESTS)

@@ -13,7 +13,7 @@ int admin_signin_form(req *r)
 	tmpl_set(d, "HEADING", tr(r, "Staff sign-in"));
 	tmpl_set(d, "ACTION", "/admin/signin");
 	tmpl_set(d, "FORGOT", "/admin/forgot");
-	return page_render(r, 200, "Staff sign-in");
+	return page_render(r, 200, N_("Staff sign-in"));
 }
 
 /* POST /admin/signin — anyone. Fields: email, password, next. */

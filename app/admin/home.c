@@ -24,5 +24,5 @@ int admin_home(req *r)
 	tmpl_set_int(d, "CUSTOMERS", c.customers);
 	tmpl_set_int(d, "STAFF", c.active_staff);
 	tmpl_set_int(d, "MAILS", c.mails_week);
-	return page_render(r, 200, "Dashboard");
+	return page_render(r, 200, N_("Dashboard"));
 }

@@ -23,7 +23,7 @@ int outbox_index(req *r)
 	}
 	if (n == 0)
 		tmpl_show(d, "EMPTY");
-	return page_render(r, 200, "Outbox");
+	return page_render(r, 200, N_("Outbox"));
 }
 
 /* GET /admin/outbox/{id} — admin. */

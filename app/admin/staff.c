@@ -52,7 +52,7 @@ int staff_index(req *r)
 		else
 			tmpl_show(tmpl_section(row, "ACTIVE"), list[i].password_hash ? "JOINED" : "INVITED");
 	}
-	return page_render(r, 200, "Staff");
+	return page_render(r, 200, N_("Staff"));
 }
 
 static int staff_form(req *r, int status, const account *acc, const char *error)
@@ -85,7 +85,7 @@ static int staff_form(req *r, int status, const account *acc, const char *error)
 		if (roles > 0 && (roles & role_names[i].bit))
 			tmpl_show(o, "CHECKED");
 	}
-	return page_render(r, status, acc ? "Staff member" : "Add a staff member");
+	return page_render(r, status, acc ? N_("Staff member") : N_("Add a staff member"));
 }
 
 /* GET /admin/staff/new — admin. */
@@ -102,16 +102,16 @@ int staff_create_submit(req *r)
 	const char *email = str_trim(r->a, req_form(r, "email"));
 	int roles = roles_from_form(r);
 	if (!*name || utf8_length(name) > 200)
-		return staff_form(r, 400, NULL, "Please enter a name (at most 200 characters).");
+		return staff_form(r, 400, NULL, N_("Please enter a name (at most 200 characters)."));
 	if (!email_plausible(email))
-		return staff_form(r, 400, NULL, "Please enter a valid email address.");
+		return staff_form(r, 400, NULL, N_("Please enter a valid email address."));
 	if (roles <= 0)
-		return staff_form(r, 400, NULL, "Please choose at least one role.");
+		return staff_form(r, 400, NULL, N_("Please choose at least one role."));
 	int64_t id = staff_create(r->db, r->a, email, name, roles, r->lang, r->tz, r->who.id);
 	if (id < 0)
 		return 500;
 	if (id == 0)
-		return staff_form(r, 400, NULL, "A staff account with that email already exists.");
+		return staff_form(r, 400, NULL, N_("A staff account with that email already exists."));
 	if (!mail_link(r, ACCOUNT_STAFF, "invite", id, email, r->lang))
 		return 500;
 	return redirect_flash(r, "/admin/staff", "staff_created");
@@ -141,14 +141,14 @@ int staff_update_submit(req *r)
 	const char *name = str_trim(r->a, req_form(r, "name"));
 	int roles = roles_from_form(r);
 	if (!*name || utf8_length(name) > 200)
-		return staff_form(r, 400, &acc, "Please enter a name (at most 200 characters).");
+		return staff_form(r, 400, &acc, N_("Please enter a name (at most 200 characters)."));
 	if (roles <= 0)
-		return staff_form(r, 400, &acc, "Please choose at least one role.");
+		return staff_form(r, 400, &acc, N_("Please choose at least one role."));
 	if (!staff_update(r->db, r->a, acc.id, name, roles))
 		return 500;
 	/* never leave the system without an active admin */
 	if (staff_count_active_admins(r->db) < 1)
-		return staff_form(r, 400, &acc, "At least one active admin must remain.");
+		return staff_form(r, 400, &acc, N_("At least one active admin must remain."));
 	return redirect_flash(r, "/admin/staff", "staff_updated");
 }
 
@@ -159,7 +159,7 @@ int staff_deactivate_submit(req *r)
 	if (!load(r, &acc))
 		return 404;
 	if (acc.id == r->who.id)
-		return staff_form(r, 400, &acc, "You cannot deactivate your own account.");
+		return staff_form(r, 400, &acc, N_("You cannot deactivate your own account."));
 	if (!staff_set_active(r->db, acc.id, false) ||
 	    !sessions_end_for_account(r->db, r->a, ACCOUNT_STAFF, acc.id, NULL))
 		return 500;

@@ -112,15 +112,15 @@ const char *password_problem(const char *pw)
 {
 	size_t n = utf8_length(pw);
 	if (n < PASSWORD_MIN)
-		return "The password must have at least 8 characters.";
+		return N_("The password must have at least 8 characters.");
 	if (n > PASSWORD_MAX || strlen(pw) > 4 * PASSWORD_MAX)
-		return "The password must have at most 128 characters.";
+		return N_("The password must have at most 128 characters.");
 	char low[4 * PASSWORD_MAX + 1];
 	snprintf(low, sizeof low, "%s", pw);
 	lower(low);
 	const char *key = low;
 	if (common && bsearch(&key, common, ncommon, sizeof *common, cmp))
-		return "That password is too common. Please choose another.";
+		return N_("That password is too common. Please choose another.");
 	return NULL;
 }
 

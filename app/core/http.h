@@ -7,6 +7,9 @@
 #include "buf.h"
 #include "text.h"
 
+/* Marks a msgid for the catalog extractor where it is not passed to tr() directly. */
+#define N_(s) (s)
+
 struct db;
 struct FCGX_Request;
 

@@ -18,19 +18,19 @@ const char *viewer_tz(req *r)
 static const struct {
 	const char *code, *msgid;
 } flashes[] = {
-	{ "signed_in", "You are signed in." },
-	{ "signed_out", "You are signed out." },
-	{ "signed_up", "Welcome! Your account is ready." },
-	{ "signup_check_mail", "Thanks! We have sent you an email: follow its link to finish." },
-	{ "password_changed", "Your password has been changed. Your other sessions were signed out." },
-	{ "reset_sent", "If an account exists for that address, we have sent it a link to reset the password." },
-	{ "password_reset", "Your password has been set. Please sign in." },
-	{ "profile_saved", "Your profile has been saved." },
-	{ "staff_created", "The staff account has been created and an invitation sent." },
-	{ "staff_updated", "The staff account has been updated." },
-	{ "staff_deactivated", "The staff account has been deactivated and signed out." },
-	{ "staff_reactivated", "The staff account has been reactivated." },
-	{ "session_expired", "Your session has expired. Please sign in again." },
+	{ "signed_in", N_("You are signed in.") },
+	{ "signed_out", N_("You are signed out.") },
+	{ "signed_up", N_("Welcome! Your account is ready.") },
+	{ "signup_check_mail", N_("Thanks! We have sent you an email: follow its link to finish.") },
+	{ "password_changed", N_("Your password has been changed. Your other sessions were signed out.") },
+	{ "reset_sent", N_("If an account exists for that address, we have sent it a link to reset the password.") },
+	{ "password_reset", N_("Your password has been set. Please sign in.") },
+	{ "profile_saved", N_("Your profile has been saved.") },
+	{ "staff_created", N_("The staff account has been created and an invitation sent.") },
+	{ "staff_updated", N_("The staff account has been updated.") },
+	{ "staff_deactivated", N_("The staff account has been deactivated and signed out.") },
+	{ "staff_reactivated", N_("The staff account has been reactivated.") },
+	{ "session_expired", N_("Your session has expired. Please sign in again.") },
 	{ NULL, NULL },
 };
 
@@ -137,7 +137,7 @@ int page_render_title(req *r, int status, const char *title)
 	buf_clear(r->out);
 	if (!tmpl_expand(arena_printf(r->a, "%s/%s", r->lang, layout), r->layout, r->out)) {
 		log_error("req=%s template expansion failed", r->id);
-		return resp_text(r, 500, "text/plain; charset=utf-8", "Internal error\n");
+		return resp_text(r, 500, "text/plain; charset=utf-8", N_("Internal error\n"));
 	}
 	r->status = status;
 	r->content_type_out = "text/html; charset=utf-8";
@@ -152,26 +152,26 @@ int page_render(req *r, int status, const char *title_msgid)
 static const char *status_title(int status)
 {
 	switch (status) {
-	case 400: return "Bad request";
-	case 403: return "Forbidden";
-	case 404: return "Page not found";
-	case 405: return "Method not allowed";
-	case 413: return "Request too large";
-	case 429: return "Too many requests";
-	default: return "Something went wrong";
+	case 400: return N_("Bad request");
+	case 403: return N_("Forbidden");
+	case 404: return N_("Page not found");
+	case 405: return N_("Method not allowed");
+	case 413: return N_("Request too large");
+	case 429: return N_("Too many requests");
+	default: return N_("Something went wrong");
 	}
 }
 
 static const char *status_text(int status)
 {
 	switch (status) {
-	case 400: return "The request could not be understood. Please check what you entered and try again.";
-	case 403: return "You are not allowed to do that. If you were filling in a form, reload the page and try again.";
-	case 404: return "We could not find that page.";
-	case 405: return "That action is not available here.";
-	case 413: return "What you sent is too large.";
-	case 429: return "Too many attempts. Please wait a moment and try again.";
-	default: return "An unexpected error happened on our side. It has been logged.";
+	case 400: return N_("The request could not be understood. Please check what you entered and try again.");
+	case 403: return N_("You are not allowed to do that. If you were filling in a form, reload the page and try again.");
+	case 404: return N_("We could not find that page.");
+	case 405: return N_("That action is not available here.");
+	case 413: return N_("What you sent is too large.");
+	case 429: return N_("Too many attempts. Please wait a moment and try again.");
+	default: return N_("An unexpected error happened on our side. It has been logged.");
 	}
 }
 

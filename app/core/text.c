@@ -162,11 +162,14 @@ void parse_cookies(arena *a, const char *h, kvlist *l)
 		const char *kend = eq;
 		while (kend > start && kend[-1] == ' ')
 			kend--;
+		const char *vstart = eq + 1;
+		while (vstart < h && *vstart == ' ')
+			vstart++;
 		const char *vend = h;
-		while (vend > eq + 1 && vend[-1] == ' ')
+		while (vend > vstart && vend[-1] == ' ')
 			vend--;
 		char *k = arena_strndup(a, start, (size_t)(kend - start));
-		char *v = arena_strndup(a, eq + 1, (size_t)(vend - eq - 1));
+		char *v = arena_strndup(a, vstart, (size_t)(vend - vstart));
 		if (utf8_valid(k, strlen(k)) && utf8_valid(v, strlen(v)))
 			kv_add(a, l, k, v);
 	}

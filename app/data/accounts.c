@@ -4,10 +4,10 @@
 #include <string.h>
 
 const struct role_name role_names[] = {
-	{ ROLE_AGENT, "agent", "Agent" },
-	{ ROLE_SUPERVISOR, "supervisor", "Supervisor" },
-	{ ROLE_ADMIN, "admin", "Admin" },
-	{ ROLE_COMPLIANCE, "compliance", "Compliance officer" },
+	{ ROLE_AGENT, "agent", N_("Agent") },
+	{ ROLE_SUPERVISOR, "supervisor", N_("Supervisor") },
+	{ ROLE_ADMIN, "admin", N_("Admin") },
+	{ ROLE_COMPLIANCE, "compliance", N_("Compliance officer") },
 	{ 0, NULL, NULL },
 };
 

@@ -10,7 +10,7 @@
 #include "../data/data.h"
 #include <string.h>
 
-static const char *SIGNIN_FAILED = "That email and password do not match an account, or sign-in is paused after too many attempts. Please try again.";
+static const char *SIGNIN_FAILED = N_("That email and password do not match an account, or sign-in is paused after too many attempts. Please try again.");
 
 static int signup_page(req *r, int status, const char *error)
 {
@@ -23,7 +23,7 @@ static int signup_page(req *r, int status, const char *error)
 	choices_lang(d, *lang ? lang : r->lang);
 	const char *tz = req_form(r, "tz");
 	choices_tz(d, *tz ? tz : "UTC");
-	return page_render(r, status, "Create account");
+	return page_render(r, status, N_("Create account"));
 }
 
 /* GET /signup — anyone. */
@@ -45,16 +45,16 @@ int signup_submit(req *r)
 	const char *lang = req_form(r, "lang");
 	const char *tz = req_form(r, "tz");
 	if (!*name || utf8_length(name) > 200)
-		return signup_page(r, 400, "Please enter your name (at most 200 characters).");
+		return signup_page(r, 400, N_("Please enter your name (at most 200 characters)."));
 	if (!email_plausible(email))
-		return signup_page(r, 400, "Please enter a valid email address.");
+		return signup_page(r, 400, N_("Please enter a valid email address."));
 	const char *problem = password_problem(password);
 	if (problem)
 		return signup_page(r, 400, problem);
 	if (!i18n_supported(lang))
-		return signup_page(r, 400, "Please choose a language from the list.");
+		return signup_page(r, 400, N_("Please choose a language from the list."));
 	if (!timezone_valid(tz))
-		return signup_page(r, 400, "Please choose a time zone from the list.");
+		return signup_page(r, 400, N_("Please choose a time zone from the list."));
 	char *hash = password_hash(r->a, password);
 	if (!hash)
 		return 500;
@@ -83,7 +83,7 @@ static int signin_page(req *r, account_kind kind, int status, const char *error)
 	if (error)
 		page_error(d, r, error);
 	bool staff = kind == ACCOUNT_STAFF;
-	tmpl_set(d, "HEADING", tr(r, staff ? "Staff sign-in" : "Sign in"));
+	tmpl_set(d, "HEADING", tr(r, staff ? N_("Staff sign-in") : N_("Sign in")));
 	tmpl_set(d, "ACTION", staff ? "/admin/signin" : "/signin");
 	tmpl_set(d, "FORGOT", staff ? "/admin/forgot" : "/account/forgot");
 	tmpl_set(d, "EMAIL", req_form(r, "email"));
@@ -91,7 +91,7 @@ static int signin_page(req *r, account_kind kind, int status, const char *error)
 	tmpl_set(d, "NEXT", local_path_ok(next) ? next : "");
 	if (!staff)
 		tmpl_show(d, "SIGNUP_LINK");
-	return page_render(r, status, staff ? "Staff sign-in" : "Sign in");
+	return page_render(r, status, staff ? N_("Staff sign-in") : N_("Sign in"));
 }
 
 /* Shared by customers and staff: same message and same work whether the email
@@ -122,7 +122,7 @@ int sign_in_with_password(req *r, account_kind kind)
 		/* only someone who knows the password learns the account exists */
 		if (!mail_link(r, kind, "verify", acc.id, acc.email, acc.lang))
 			return 500;
-		return signin_page(r, kind, 403, "Please confirm your email address first: we have sent you a new link.");
+		return signin_page(r, kind, 403, N_("Please confirm your email address first: we have sent you a new link."));
 	}
 	if (!account_login_ok(r->db, kind, acc.id) || !auth_sign_in(r, kind, acc.id))
 		return 500;
@@ -171,7 +171,7 @@ static int profile_page(req *r, int status, const char *error)
 	tmpl_set(d, "SINCE", acc.created_at);
 	choices_lang(d, acc.lang);
 	choices_tz(d, acc.tz);
-	return page_render(r, status, "My account");
+	return page_render(r, status, N_("My account"));
 }
 
 /* GET /account — customer. */
@@ -187,11 +187,11 @@ int profile_submit(req *r)
 	const char *lang = req_form(r, "lang");
 	const char *tz = req_form(r, "tz");
 	if (!*name || utf8_length(name) > 200)
-		return profile_page(r, 400, "Please enter your name (at most 200 characters).");
+		return profile_page(r, 400, N_("Please enter your name (at most 200 characters)."));
 	if (!i18n_supported(lang))
-		return profile_page(r, 400, "Please choose a language from the list.");
+		return profile_page(r, 400, N_("Please choose a language from the list."));
 	if (!timezone_valid(tz))
-		return profile_page(r, 400, "Please choose a time zone from the list.");
+		return profile_page(r, 400, N_("Please choose a time zone from the list."));
 	if (!account_update_profile(r->db, ACCOUNT_CUSTOMER, r->who.id, name, lang, tz))
 		return 500;
 	return redirect_flash(r, "/account", "profile_saved");
@@ -202,7 +202,7 @@ static int password_page(req *r, int status, const char *error)
 	tdict *d = page_new(r, "portal/password");
 	if (error)
 		page_error(d, r, error);
-	return page_render(r, status, "Change password");
+	return page_render(r, status, N_("Change password"));
 }
 
 /* GET /account/password — customer. */
@@ -219,7 +219,7 @@ int password_submit(req *r)
 	if (!account_get(r->db, r->a, ACCOUNT_CUSTOMER, r->who.id, r->tz, &acc))
 		return 500;
 	if (!password_verify(acc.password_hash, req_form(r, "current")))
-		return password_page(r, 400, "Your current password is not correct.");
+		return password_page(r, 400, N_("Your current password is not correct."));
 	const char *password = req_form(r, "password");
 	const char *problem = password_problem(password);
 	if (problem)

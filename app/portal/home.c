@@ -14,7 +14,7 @@ int portal_home(req *r)
 		tmpl_set(tmpl_section(d, "SIGNED_IN_HOME"), "NAME", r->who.name);
 	else
 		tmpl_show(d, "SIGNED_OUT_HOME");
-	return page_render(r, 200, "Home");
+	return page_render(r, 200, N_("Home"));
 }
 
 /* GET /healthz — anyone; 200 when the database answers. */

@@ -14,14 +14,14 @@ static const struct link_kind {
 	int minutes;
 	const char *subject, *intro, *path_customer, *path_staff;
 } links[] = {
-	{ "verify", 24 * 60, "Confirm your email address",
-	  "Welcome to CXMS! Please confirm your email address to finish creating your account:",
+	{ "verify", 24 * 60, N_("Confirm your email address"),
+	  N_("Welcome to CXMS! Please confirm your email address to finish creating your account:"),
 	  "/account/verify", NULL },
-	{ "reset", 60, "Reset your password",
-	  "Someone asked to reset the password of your account. If it was you, choose a new password here (the link works once, for one hour):",
+	{ "reset", 60, N_("Reset your password"),
+	  N_("Someone asked to reset the password of your account. If it was you, choose a new password here (the link works once, for one hour):"),
 	  "/account/reset", "/admin/reset" },
-	{ "invite", 7 * 24 * 60, "You have been invited to CXMS",
-	  "An administrator created a staff account for you. Choose your password here (the link works once, for seven days):",
+	{ "invite", 7 * 24 * 60, N_("You have been invited to CXMS"),
+	  N_("An administrator created a staff account for you. Choose your password here (the link works once, for seven days):"),
 	  NULL, "/admin/reset" },
 };
 
@@ -53,7 +53,7 @@ int forgot_page(req *r, account_kind kind)
 {
 	tdict *d = page_new(r, "portal/forgot");
 	tmpl_set(d, "ACTION", area(kind, "/account/forgot", "/admin/forgot"));
-	return page_render(r, 200, "Reset your password");
+	return page_render(r, 200, N_("Reset your password"));
 }
 
 /* The same answer whether or not the address has an account. */
@@ -83,7 +83,7 @@ static int reset_view(req *r, account_kind kind, int status, const char *token, 
 		if (status == 200)
 			status = 410;
 	}
-	return page_render(r, status, "Choose a new password");
+	return page_render(r, status, N_("Choose a new password"));
 }
 
 int reset_page(req *r, account_kind kind)
@@ -101,7 +101,7 @@ int reset_post(req *r, account_kind kind)
 		return reset_view(r, kind, 400, token, problem);
 	int64_t id = reset_consume(r->db, r->a, kind, NULL, token_hash(r->a, token));
 	if (id == 0)
-		return reset_view(r, kind, 400, token, "This link has expired or was already used.");
+		return reset_view(r, kind, 400, token, N_("This link has expired or was already used."));
 	char *hash = password_hash(r->a, password);
 	if (!hash || !account_set_password(r->db, r->a, kind, id, hash) ||
 	    !sessions_end_for_account(r->db, r->a, kind, id, NULL))
@@ -128,10 +128,10 @@ int verify_form(req *r)
 	const char *token = req_query(r, "token");
 	if (reset_usable(r->db, ACCOUNT_CUSTOMER, "verify", token_hash(r->a, token))) {
 		tmpl_set(tmpl_section(d, "USABLE"), "TOKEN", token);
-		return page_render(r, 200, "Confirm your email address");
+		return page_render(r, 200, N_("Confirm your email address"));
 	}
 	tmpl_show(d, "EXPIRED");
-	return page_render(r, 410, "Confirm your email address");
+	return page_render(r, 410, N_("Confirm your email address"));
 }
 
 /* POST /account/verify — anyone. Fields: token. Confirms the address and signs in. */
@@ -142,7 +142,7 @@ int verify_submit(req *r)
 	if (id == 0) {
 		tdict *d = page_new(r, "portal/verify");
 		tmpl_show(d, "EXPIRED");
-		return page_render(r, 400, "Confirm your email address");
+		return page_render(r, 400, N_("Confirm your email address"));
 	}
 	if (!customer_mark_verified(r->db, r->a, id) || !auth_sign_in(r, ACCOUNT_CUSTOMER, id))
 		return 500;

@@ -1,0 +1,73 @@
+# tests/http/test_server.py — the FastCGI server: shutdown, reconnecting to the database, request ids.
+import os
+import socket
+import subprocess
+import tempfile
+import time
+
+
+def test_request_id_and_log_line_without_secrets(h):
+    c = h.client()
+    r = c.get("/signin?next=/account&token=SECRET-IN-QUERY")
+    rid = r.headers["x-request-id"]
+    assert rid and len(rid) == 16
+    from common import DEMO
+    h.form_post(c, "/signin", "/signin", {"email": DEMO["customer"][0], "password": DEMO["customer"][1]})
+    time.sleep(0.3)
+    log = open(os.path.join(h.var, "serve.log"), encoding="utf-8", errors="replace").read()
+    line = [l for l in log.splitlines() if "req=" + rid in l]
+    assert line and " 200 " in line[0] and "ms" in line[0], line
+    assert "SECRET-IN-QUERY" not in log
+    assert DEMO["customer"][1] not in log
+
+
+def test_reconnects_after_losing_the_database(h):
+    c = h.client()
+    assert c.get("/healthz").status == 200
+    h.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+          "WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'")
+    time.sleep(0.3)
+    statuses = [c.get("/healthz").status for _ in range(20)]
+    assert statuses[-1] == 200 and statuses.count(200) >= 18, statuses
+    assert c.get("/signin").status == 200
+
+
+def test_sigterm_finishes_and_exits(h):
+    d = tempfile.mkdtemp()
+    sock = os.path.join(d, "t.sock")
+    env = dict(h.env, CXMS_SOCKET=sock, CXMS_THREADS="4")
+    p = subprocess.Popen([h.bin, "serve"], env=env, cwd=h.root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for _ in range(100):
+        if os.path.exists(sock):
+            break
+        time.sleep(0.1)
+    assert os.path.exists(sock), "serve did not start"
+    # a client that connects and goes away must not kill it (SIGPIPE)
+    s = socket.socket(socket.AF_UNIX)
+    s.connect(sock)
+    s.close()
+    time.sleep(0.2)
+    assert p.poll() is None, "serve died"
+    start = time.time()
+    p.send_signal(15)
+    try:
+        p.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        raise AssertionError("serve did not exit within 10 s of SIGTERM")
+    err = p.stderr.read().decode(errors="replace")
+    assert p.returncode == 0, err[-3000:]
+    assert time.time() - start < 5
+    assert not os.path.exists(sock)
+    assert "AddressSanitizer" not in err and "runtime error" not in err, err[-3000:]
+
+
+def test_head_and_error_pages(h):
+    c = h.client()
+    r = c.head("/signin")
+    assert r.status == 200 and r.body == b""
+    for path, status in (("/nope", 404),):
+        r = c.get(path)
+        assert r.status == status
+        assert "<html" in r.text and "Reference" in r.text
+    assert c.get("/healthz").headers.get("cache-control") is not None
