@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # scripts/deps.sh — make sure every Debian package CXMS needs is installed (and the browser-test npm deps).
-# Fast no-op when everything is present. As root it installs what is missing with apt-get;
-# otherwise it prints the one sudo command to run and exits 1.
+# Fast no-op when everything is present. As root it installs what is missing with apt-get; otherwise it
+# prints the one sudo command to run and exits 1. Beyond the agreed list: libpq-dev (the build links
+# libpq) and ca-certificates (without it npm cannot reach its registry on a minimal system).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
 PKGS="libfcgi-dev libctemplate-dev libsodium-dev libcurl4-openssl-dev libjansson-dev libcmark-dev
 libcmocka-dev libpq-dev nginx libnginx-mod-nchan postgresql postgresql-contrib python3 python3-aiosmtpd
-chromium wrk gettext curl pkg-config build-essential g++"
+chromium wrk gettext curl ca-certificates pkg-config build-essential g++"
 
 # Node and npm may come from outside dpkg (nvm, NodeSource tarballs, ...): then leave them alone,
 # otherwise apt would install a second, conflicting Node.
@@ -49,7 +50,8 @@ if [ -n "$missing" ]; then
 fi
 
 # Browser tests: playwright-core only, never browsers (we drive Debian's chromium).
-if [ -f "$ROOT/tests/browser/package.json" ] && [ ! -d "$ROOT/tests/browser/node_modules" ]; then
+# DEPS_SKIP_NPM=1 skips this (.ci/run sets it when it runs this script through sudo).
+if [ "${DEPS_SKIP_NPM:-0}" != 1 ] && [ -f "$ROOT/tests/browser/package.json" ] && [ ! -d "$ROOT/tests/browser/node_modules" ]; then
 	echo "deps: npm install in tests/browser"
 	(cd "$ROOT/tests/browser" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --no-audit --no-fund)
 fi

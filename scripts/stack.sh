@@ -165,10 +165,19 @@ sed_escape() {
 }
 
 write_nginx_conf() {
+	local user_directive
+	user_directive="# not started as root: workers run as $(id -un)"
 	mkdir -p "$VAR/nginx/tmp"
-	# As root, nginx workers run as `nobody` and write request bodies to the temp dirs.
 	if [ "$(id -u)" -eq 0 ]; then
+		# Workers run as nobody: they write request bodies to the temp dirs and read static/ in the repo.
 		chown nobody "$VAR/nginx/tmp"
+		user_directive="user nobody nogroup;"
+		if ! runuser -u nobody -- test -r "$ROOT/static/errors/413.html" ||
+			! runuser -u nobody -- test -r "$ROOT/tests/bench/static-8k.html"; then
+			echo "$PROG: warning: user nobody cannot read $ROOT (a parent directory is not world-readable);" \
+				"nginx workers will run as root" >&2
+			user_directive="user root root;"
+		fi
 	fi
 	sed -e "s|@VAR@|$(sed_escape "$VAR")|g" \
 		-e "s|@ROOT@|$(sed_escape "$ROOT")|g" \
@@ -178,6 +187,7 @@ write_nginx_conf() {
 		-e "s|@AUTH_RATE@|$AUTH_RATE|g" \
 		-e "s|@API_RATE@|$API_RATE|g" \
 		-e "s|@CHAT_RATE@|$CHAT_RATE|g" \
+		-e "s|@USER_DIRECTIVE@|$(sed_escape "$user_directive")|g" \
 		"$ROOT/nginx/nginx.conf.in" >"$VAR/nginx/nginx.conf"
 	if grep -n '^[^#]*@[A-Z_]*@' "$VAR/nginx/nginx.conf" >&2; then
 		die "unsubstituted placeholder in $VAR/nginx/nginx.conf"
@@ -305,7 +315,7 @@ cmd_start() {
 
 	local i name
 	for i in $(seq 1 300); do
-		if curl -fsS -o /dev/null --max-time 2 "$CXMS_BASE_URL/healthz" 2>/dev/null; then
+		if [ -S "$CXMS_SOCKET" ] && curl -fsS -o /dev/null --max-time 2 "$CXMS_BASE_URL/healthz" 2>/dev/null; then
 			STARTED=1
 			echo "$PROG: stack up at $CXMS_BASE_URL (state in $VAR)"
 			return 0

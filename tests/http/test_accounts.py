@@ -118,12 +118,11 @@ def test_account_pages_need_sign_in(h):
 
 
 def test_next_parameter_is_local_only(h):
-    c = h.client()
     email, password = DEMO["customer"]
     for bad in ("https://evil.example/", "//evil.example/x", "/\\evil.example"):
-        r = h.form_post(c, "/signin", "/signin", {"email": email, "password": password, "next": bad})
+        r = h.form_post(h.client(), "/signin", "/signin", {"email": email, "password": password, "next": bad})
         assert r.status == 303 and r.location == "/account", (bad, r.location)
-    r = h.form_post(c, "/signin", "/signin", {"email": email, "password": password, "next": "/account/password"})
+    r = h.form_post(h.client(), "/signin", "/signin", {"email": email, "password": password, "next": "/account/password"})
     assert r.location == "/account/password"
 
 
