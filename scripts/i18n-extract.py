@@ -2,7 +2,7 @@
 """i18n-extract.py: writes locale/cxms.pot from [[...]] markers in templates and N_()/tr()/i18n_lookup() in C.
 
 Usage: scripts/i18n-extract.py [--check]
-  --check  exit 1 (listing them) when locale/bn.po lacks a translation for any msgid.
+  --check  exit 1 (listing them) when locale/bn/*.po lack a translation for any msgid.
 """
 import glob
 import os
@@ -73,11 +73,13 @@ def main():
         for msgid, where in sorted(found.items(), key=lambda kv: (kv[1], kv[0])):
             f.write('#: %s\nmsgid %s\nmsgstr ""\n\n' % (where, po_quote(msgid)))
     if '--check' in sys.argv:
-        bn = read_po(os.path.join(ROOT, 'locale', 'bn.po'))
+        bn = {}
+        for path in sorted(glob.glob(os.path.join(ROOT, 'locale', 'bn', '*.po'))):
+            bn.update(read_po(path))
         missing = [m for m in found if m not in bn or not bn[m][0] or bn[m][1]]
         for m in missing:
             print('missing bn translation: %r (%s)' % (m, found[m]))
-        print('%d messages, %d missing in bn.po' % (len(found), len(missing)))
+        print('%d messages, %d missing in locale/bn/*.po' % (len(found), len(missing)))
         return 1 if missing else 0
     print('%d messages written to locale/cxms.pot' % len(found))
     return 0

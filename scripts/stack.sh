@@ -152,11 +152,13 @@ stop_procs() {
 }
 
 show_logs() {
-	local f
+	local f n
 	for f in "$VAR/serve.log" "$VAR/worker.log" "$VAR/nginx/error.log" "$VAR/postgres.log"; do
 		[ -s "$f" ] || continue
+		n=25
+		case $f in */postgres.log) n=8 ;; esac
 		echo "---- tail of $f" >&2
-		tail -n 25 "$f" >&2
+		tail -n "$n" "$f" >&2
 	done
 }
 
@@ -199,6 +201,11 @@ check_rate() {
 	[0-9]*r/s | [0-9]*r/m) ;;
 	*) die "bad rate '$1' (want e.g. 10r/m or 5r/s)" ;;
 	esac
+}
+
+# Something already accepts connections on 127.0.0.1:PORT?
+port_busy() {
+	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
 check_port() {
@@ -267,6 +274,18 @@ cmd_start() {
 		die "a stack is already running in $VAR (scripts/stack.sh stop $VAR)"
 	fi
 
+	for p in "$PORT" "$PUBPORT"; do
+		if port_busy "$p"; then
+			die "port $p is already in use on 127.0.0.1"
+		fi
+	done
+
+	# Fresh logs for this run (PostgreSQL's own log is kept).
+	mkdir -p "$VAR/nginx"
+	: >"$VAR/serve.log"
+	: >"$VAR/worker.log"
+	: >"$VAR/nginx/error.log"
+
 	CXMS_SECRET_FILE=$VAR/secret
 	if [ ! -s "$CXMS_SECRET_FILE" ]; then
 		(umask 077 && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$CXMS_SECRET_FILE")
@@ -299,10 +318,6 @@ cmd_start() {
 	fi
 
 	rm -f "$CXMS_SOCKET"
-	mkdir -p "$VAR/nginx"
-	: >"$VAR/serve.log"
-	: >"$VAR/worker.log"
-	: >"$VAR/nginx/error.log"
 	"$BIN" serve </dev/null >>"$VAR/serve.log" 2>&1 &
 	echo $! >"$VAR/serve.pid"
 	"$BIN" worker </dev/null >>"$VAR/worker.log" 2>&1 &

@@ -2,6 +2,7 @@
 #include "i18n.h"
 #include "log.h"
 #include <ctype.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,17 +142,36 @@ static void add_entry(void *ctx, const char *msgid, const char *msgstr, bool fuz
 	c->table[h] = e;
 }
 
+/* Each language is a folder of .po files (one per feature: core.po, help.po, ...),
+ * so features keep their messages apart and translators' tools still work per file. */
 bool i18n_init(const char *locale_dir)
 {
 	for (int i = 1; i18n_langs[i]; i++) {
-		char path[4096];
-		snprintf(path, sizeof path, "%s/%s.po", locale_dir, i18n_langs[i]);
+		char dir[4096];
+		snprintf(dir, sizeof dir, "%s/%s", locale_dir, i18n_langs[i]);
 		catalog *c = &catalogs[ncatalogs++];
 		c->lang = i18n_langs[i];
-		if (!po_parse(path, add_entry, c)) {
-			log_error("cannot load message catalog %s", path);
+		DIR *d = opendir(dir);
+		if (!d) {
+			log_error("cannot open message catalog folder %s", dir);
 			return false;
 		}
+		struct dirent *e;
+		bool ok = true;
+		while (ok && (e = readdir(d))) {
+			size_t n = strlen(e->d_name);
+			if (n < 4 || strcmp(e->d_name + n - 3, ".po") != 0)
+				continue;
+			char path[8192];
+			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+			if (!po_parse(path, add_entry, c)) {
+				log_error("cannot load message catalog %s", path);
+				ok = false;
+			}
+		}
+		closedir(d);
+		if (!ok)
+			return false;
 	}
 	return true;
 }

@@ -1,16 +1,18 @@
 // tests/browser/run.mjs — browser tests of CXMS: a real (headless) Chromium driven by playwright-core.
 //
 //   node tests/browser/run.mjs --base http://127.0.0.1:PORT --dburl "$DATABASE_URL" [--counts FILE]
-//                              [--out DIR] [--only SUBSTRING]
+//                              [--out DIR] [--only SUBSTRING] [--po BN_CATALOG]
 //
 // Needs a running stack with the demo data (scripts/stack.sh start ... --seed); tests/browser/run.sh
 // starts one. Uses Debian's /usr/bin/chromium (never downloads a browser) and `psql` for the mails table.
 // Each test runs in a fresh browser context (its own cookies). On a failure the page's screenshot and
 // HTML are saved in --out (default tests/browser/out/). The last line printed is always
-// `browser: N passed, M failed`; --counts FILE receives `N M`.
+// `browser: N passed, M failed`; --counts FILE receives `N M`. Bengali texts are checked against the
+// msgstrs of --po: a .po file or a folder of them (default locale/bn/, else locale/bn.po; run.sh passes
+// a copy taken when the server loaded its catalogs, as translators edit them while the tests run).
 import { chromium } from 'playwright-core';
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
@@ -26,6 +28,7 @@ const { values: opt } = parseArgs({
 		counts: { type: 'string' },
 		out: { type: 'string', default: join(HERE, 'out') },
 		only: { type: 'string' },
+		po: { type: 'string', default: existsSync(join(ROOT, 'locale/bn')) ? join(ROOT, 'locale/bn') : join(ROOT, 'locale/bn.po') },
 	},
 });
 if (!opt.base || !opt.dburl) {
@@ -35,6 +38,9 @@ if (!opt.base || !opt.dburl) {
 const BASE = opt.base.replace(/\/+$/, '');
 const OUT = resolve(opt.out);
 mkdirSync(OUT, { recursive: true });
+for (const f of readdirSync(OUT)) {  // failure artefacts of an earlier run
+	if (f.startsWith('FAIL-')) rmSync(join(OUT, f), { force: true });
+}
 
 const TEST_TIMEOUT_MS = 90_000;
 const STEP_TIMEOUT_MS = 15_000;
@@ -135,6 +141,17 @@ function readPo(file) {
 		}
 	}
 	flush();
+	return map;
+}
+
+// The msgid -> msgstr map of a catalog: one .po file, or every .po file in a folder.
+function readCatalog(path) {
+	if (!existsSync(path)) return new Map();
+	if (!statSync(path).isDirectory()) return readPo(path);
+	const map = new Map();
+	for (const f of readdirSync(path).filter((n) => n.endsWith('.po')).sort()) {
+		for (const [k, v] of readPo(join(path, f))) map.set(k, v);
+	}
 	return map;
 }
 
@@ -309,7 +326,7 @@ test('agent has no Staff link and gets 403 on /admin/staff', async (page) => {
 });
 
 test('footer language switcher turns the site Bengali, and it stays Bengali', async (page) => {
-	const po = readPo(join(ROOT, 'locale/bn.po'));
+	const po = readCatalog(opt.po);
 	const bnSignIn = po.get('Sign in');  // filled in by the translators; may not be there yet
 
 	await goto(page, '/signin');
@@ -333,7 +350,7 @@ test('footer language switcher turns the site Bengali, and it stays Bengali', as
 	eq(new URL(page.url()).pathname, '/', 'page after clicking the brand link');
 	eq(await htmlLang(page), 'bn', 'html lang on the next page');
 	if (bnSignIn) {
-		eq(await page.locator(`header.top a[href="/signin"]`).innerText(), bnSignIn, 'header "Sign in" link in Bengali');
+		eq((await page.locator('header.top a[href="/signin"]').innerText()).trim(), bnSignIn, 'header "Sign in" link in Bengali');
 	}
 
 	// And back to English.

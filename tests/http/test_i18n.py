@@ -7,7 +7,8 @@ from common import sign_in, sign_up
 
 def bn(h, msgid):
     """The Bengali msgstr of msgid from the shipped catalog."""
-    text = open(os.path.join(h.root, "locale", "bn.po"), encoding="utf-8").read()
+    import glob
+    text = "\n".join(open(p, encoding="utf-8").read() for p in glob.glob(os.path.join(h.root, "locale", "bn", "*.po")))
     m = re.search(r'^msgid "%s"\nmsgstr "(.*)"$' % re.escape(msgid), text, re.M)
     assert m, "no translation for %r" % msgid
     return m.group(1)
