@@ -13,7 +13,7 @@ set -uo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-cd "$ROOT"
+cd "$ROOT" || exit 1
 BIN=${1:-build/asan/cxms}
 COUNTS=${2:-}
 case "$BIN" in /*) ;; *) BIN=$ROOT/$BIN ;; esac
@@ -110,6 +110,7 @@ if ! scripts/stack.sh start "$TMP" "$PORT" --seed --fast --bin "$BIN" --auth-rat
 	finish 0 1
 fi
 echo "# stack up in $(($(date +%s) - t0))s at $BASE (state in $TMP)"
+# shellcheck source=/dev/null
 DBURL=$(. "$TMP/stack.env" && printf '%s' "$DATABASE_URL")
 
 NODE_COUNTS=$TMP/node-counts
