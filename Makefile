@@ -25,10 +25,12 @@ asan: build/asan/cxms
 define variant
 build/$(1)/%.o: %.c
 	@mkdir -p $$(dir $$@)
-	$$(CC) $$(CPPFLAGS) $$(CFLAGS_COMMON) $$($(1)_FLAGS) -MMD -MP -c $$< -o $$@
+	@echo "  CC $(1) $$<"
+	@$$(CC) $$(CPPFLAGS) $$(CFLAGS_COMMON) $$($(1)_FLAGS) -MMD -MP -c $$< -o $$@
 build/$(1)/%.o: %.cc
 	@mkdir -p $$(dir $$@)
-	$$(CXX) $$(CPPFLAGS) $$(CXXFLAGS_COMMON) $$($(1)_FLAGS) -MMD -MP -c $$< -o $$@
+	@echo "  CXX $(1) $$<"
+	@$$(CXX) $$(CPPFLAGS) $$(CXXFLAGS_COMMON) $$($(1)_FLAGS) -MMD -MP -c $$< -o $$@
 build/$(1)/cxms: $$(patsubst %.c,build/$(1)/%.o,$$(SRC_C)) $$(patsubst %.cc,build/$(1)/%.o,$$(SRC_CXX))
 	$$(CXX) $$($(1)_FLAGS) -pthread -o $$@ $$^ $$(LIBS)
 build/$(1)/libcxms.a: $$(patsubst %.c,build/$(1)/%.o,$$(LIB_C)) $$(patsubst %.cc,build/$(1)/%.o,$$(SRC_CXX))

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <map>
 #include <string>
+#include <vector>
 #include <fstream>
 #include <sstream>
 #include <pthread.h>
@@ -33,7 +34,8 @@ namespace {
 std::string templates_dir;
 bool dev_mode;
 std::map<std::string, time_t> loaded_mtimes;   /* relative path -> mtime */
-pthread_rwlock_t reload_lock = PTHREAD_RWLOCK_INITIALIZER;
+pthread_rwlock_t reload_lock = PTHREAD_RWLOCK_INITIALIZER;  /* expansions vs. reloading */
+pthread_mutex_t mtimes_lock = PTHREAD_MUTEX_INITIALIZER;      /* loaded_mtimes, in development */
 
 void html_escape_into(std::string &out, const std::string &s)
 {
@@ -207,6 +209,7 @@ void tmpl_reload_if_changed(void)
 {
 	if (!dev_mode)
 		return;
+	pthread_mutex_lock(&mtimes_lock);
 	std::vector<std::string> changed;
 	for (auto &kv : loaded_mtimes) {
 		struct stat st;
@@ -214,12 +217,13 @@ void tmpl_reload_if_changed(void)
 		    st.st_mtime != kv.second)
 			changed.push_back(kv.first);
 	}
-	if (changed.empty())
-		return;
-	pthread_rwlock_wrlock(&reload_lock);
-	for (auto &rel : changed)
-		load_one(rel);
-	pthread_rwlock_unlock(&reload_lock);
+	if (!changed.empty()) {
+		pthread_rwlock_wrlock(&reload_lock);
+		for (auto &rel : changed)
+			load_one(rel);
+		pthread_rwlock_unlock(&reload_lock);
+	}
+	pthread_mutex_unlock(&mtimes_lock);
 }
 
 char *tmpl_translate(const char *lang, const char *text)
