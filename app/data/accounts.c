@@ -42,6 +42,17 @@ const char *roles_to_text(arena *a, int roles)
 	return arena_strdup(a, out);
 }
 
+/* Runs s with $1 = id and $2... = more (up to 7). */
+static bool do_with_id(db *d, const stmt *s, int64_t id, int n, const char *const *more)
+{
+	char idbuf[24];
+	snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
+	const char *p[8] = { idbuf };
+	for (int i = 0; i < n && i < 7; i++)
+		p[i + 1] = more[i];
+	return db_do(d, s, n + 1, p);
+}
+
 /* Each statement exists for both tables; index 0 is customers, 1 is staff. */
 #define K(kind) ((kind) == ACCOUNT_STAFF ? 1 : 0)
 static const char *kind_name(account_kind kind)
@@ -142,18 +153,12 @@ static const stmt succeeded[2] = {
 
 bool account_login_failed(db *d, account_kind kind, int64_t id)
 {
-	char idbuf[24];
-	snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
-	const char *p[] = { idbuf };
-	return db_do(d, &failed[K(kind)], 1, p);
+	return do_with_id(d, &failed[K(kind)], id, 0, NULL);
 }
 
 bool account_login_ok(db *d, account_kind kind, int64_t id)
 {
-	char idbuf[24];
-	snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
-	const char *p[] = { idbuf };
-	return db_do(d, &succeeded[K(kind)], 1, p);
+	return do_with_id(d, &succeeded[K(kind)], id, 0, NULL);
 }
 
 static const stmt set_password[2] = {
@@ -176,10 +181,8 @@ static const stmt update_profile[2] = {
 bool account_update_profile(db *d, account_kind kind, int64_t id, const char *name,
 			    const char *lang, const char *tz)
 {
-	char idbuf[24];
-	snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
-	const char *p[] = { idbuf, name, lang, tz };
-	return db_do(d, &update_profile[K(kind)], 4, p);
+	const char *more[] = { name, lang, tz };
+	return do_with_id(d, &update_profile[K(kind)], id, 3, more);
 }
 
 static const stmt set_lang[2] = {
@@ -189,10 +192,8 @@ static const stmt set_lang[2] = {
 
 bool account_set_lang(db *d, account_kind kind, int64_t id, const char *lang)
 {
-	char idbuf[24];
-	snprintf(idbuf, sizeof idbuf, "%lld", (long long)id);
-	const char *p[] = { idbuf, lang };
-	return db_do(d, &set_lang[K(kind)], 2, p);
+	const char *more[] = { lang };
+	return do_with_id(d, &set_lang[K(kind)], id, 1, more);
 }
 
 static const stmt insert_staff = {
