@@ -2,7 +2,7 @@
 # test-all.sh: every suite (unit, catalog, HTTP, browser) in turn, then one closing line
 # "N passed, N failed" summing them all. Called by `make test` after the builds.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 BIN=${BIN:-build/asan/cxms}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
