@@ -49,6 +49,17 @@ if [ -n "$missing" ]; then
 	fi
 fi
 
+# libfcgi before 2.4.2-2+deb12u1 has CVE-2025-23016 (integer overflow in the FastCGI parser).
+fcgi_version=$(dpkg-query -W -f='${Version}' libfcgi0ldbl 2>/dev/null || true)
+if [ -n "$fcgi_version" ] && ! dpkg --compare-versions "$fcgi_version" ge 2.4.2-2+deb12u1; then
+	if [ "$(id -u)" -eq 0 ]; then
+		apt-get update && apt-get install -y --only-upgrade libfcgi0ldbl libfcgi-dev
+	else
+		echo "deps: libfcgi $fcgi_version lacks the CVE-2025-23016 fix: sudo apt-get install --only-upgrade libfcgi0ldbl libfcgi-dev" >&2
+		exit 1
+	fi
+fi
+
 # Browser tests: playwright-core only, never browsers (we drive Debian's chromium).
 # DEPS_SKIP_NPM=1 skips this (.ci/run sets it when it runs this script through sudo).
 if [ "${DEPS_SKIP_NPM:-0}" != 1 ] && [ -f "$ROOT/tests/browser/package.json" ] && [ ! -d "$ROOT/tests/browser/node_modules" ]; then
