@@ -200,6 +200,11 @@ void db_rollback(db *d)
 	d->tx_failed = false;
 }
 
+bool db_commit_and_continue(db *d)
+{
+	return db_commit(d) && db_begin(d);
+}
+
 bool db_in_tx(const db *d)
 {
 	return d->in_tx;

@@ -31,6 +31,9 @@ bool db_simple(db *d, const char *sql);
 bool db_begin(db *d);
 bool db_commit(db *d);
 void db_rollback(db *d);
+/* Commits what the request wrote so far and opens a new transaction: for writes that must
+ * stay although the request ends in an error (a failed sign-in is counted). */
+bool db_commit_and_continue(db *d);
 bool db_in_tx(const db *d);
 /* a statement failed inside the current transaction */
 bool db_tx_failed(const db *d);

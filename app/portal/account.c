@@ -114,13 +114,15 @@ int sign_in_with_password(req *r, account_kind kind)
 	}
 	if (!password_verify(acc.password_hash, password)) {
 		/* the failure count must survive the rollback of this request */
-		if (!account_login_failed(r->db, kind, acc.id) || !db_commit(r->db) || !db_begin(r->db))
+		if (!account_login_failed(r->db, kind, acc.id) || !db_commit_and_continue(r->db))
 			return 500;
 		return signin_page(r, kind, 400, SIGNIN_FAILED);
 	}
 	if (!acc.verified) {
 		/* only someone who knows the password learns the account exists */
-		if (!mail_link(r, kind, "verify", acc.id, acc.email, acc.lang))
+		/* the new link must survive the rollback of this refused request */
+		if (!mail_link(r, kind, "verify", acc.id, acc.email, acc.lang) ||
+		    !db_commit_and_continue(r->db))
 			return 500;
 		return signin_page(r, kind, 403, N_("Please confirm your email address first: we have sent you a new link."));
 	}

@@ -49,9 +49,14 @@ def test_unconfirmed_account_cannot_sign_in(h):
     r = h.form_post(c, "/signup", "/signup", {"name": "Later", "email": email,
                                               "password": "a long enough passphrase", "lang": "en", "tz": "UTC"})
     assert r.status == 303
+    first = h.sql_value("SELECT count(*) FROM password_resets WHERE purpose = 'verify' "
+                        "AND customer_id = (SELECT id FROM customers WHERE email = $1)", email)
     r = h.form_post(c, "/signin", "/signin", {"email": email, "password": "a long enough passphrase"})
     assert r.status == 403 and "confirm your email" in r.text, r.status
     assert c.cookie("cxms_session") is None
+    # a fresh link was sent (kept although the request was refused)
+    assert h.sql_value("SELECT count(*) FROM password_resets WHERE purpose = 'verify' "
+                       "AND customer_id = (SELECT id FROM customers WHERE email = $1)", email) == str(int(first) + 1)
 
 
 def test_signup_validation_keeps_input_and_writes_nothing(h):
