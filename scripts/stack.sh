@@ -228,6 +228,7 @@ write_env() {
 		printf 'export CXMS_ROOT=%q\n' "$ROOT"
 		printf 'export CXMS_SOCKET=%q\n' "$CXMS_SOCKET"
 		printf 'export CXMS_SECRET_FILE=%q\n' "$CXMS_SECRET_FILE"
+		printf 'export CXMS_MASTER_KEY_FILE=%q\n' "$CXMS_MASTER_KEY_FILE"
 		printf 'export CXMS_BASE_URL=%q\n' "$CXMS_BASE_URL"
 		printf 'export CXMS_NCHAN_PUB=%q\n' "$CXMS_NCHAN_PUB"
 		printf 'export CXMS_BIN=%q\n' "$BIN"
@@ -290,6 +291,11 @@ cmd_start() {
 	if [ ! -s "$CXMS_SECRET_FILE" ]; then
 		(umask 077 && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$CXMS_SECRET_FILE")
 	fi
+	# wraps the per-customer data keys (consent_crypto.c); losing it loses the sealed fields
+	CXMS_MASTER_KEY_FILE=$VAR/master.key
+	if [ ! -s "$CXMS_MASTER_KEY_FILE" ]; then
+		(umask 077 && od -An -tx1 -N32 /dev/urandom | tr -d ' \n' >"$CXMS_MASTER_KEY_FILE")
+	fi
 
 	EXTERNAL_DB=0
 	if [ -n "${DATABASE_URL:-}" ]; then
@@ -302,7 +308,7 @@ cmd_start() {
 	CXMS_SOCKET=$VAR/cxms.sock
 	CXMS_BASE_URL=http://127.0.0.1:$PORT
 	CXMS_NCHAN_PUB=http://127.0.0.1:$PUBPORT/_pub/
-	export DATABASE_URL CXMS_ROOT=$ROOT CXMS_SOCKET CXMS_SECRET_FILE CXMS_BASE_URL CXMS_NCHAN_PUB
+	export DATABASE_URL CXMS_ROOT=$ROOT CXMS_SOCKET CXMS_SECRET_FILE CXMS_MASTER_KEY_FILE CXMS_BASE_URL CXMS_NCHAN_PUB
 	if [ -n "${SMTP_URL:-}" ]; then
 		export SMTP_URL
 	fi

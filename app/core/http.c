@@ -43,6 +43,18 @@ void req_defer(req *r, void (*fn)(void *), void *arg)
 	r->defers = d;
 }
 
+void req_after_commit(req *r, void (*fn)(void *), void *arg)
+{
+	deferred *d = arena_alloc(r->a, sizeof *d);
+	d->fn = fn;
+	d->arg = arg;
+	d->next = NULL;
+	deferred **tail = &r->after_commit;
+	while (*tail)
+		tail = &(*tail)->next;
+	*tail = d;
+}
+
 void resp_header(req *r, const char *name, const char *value)
 {
 	kv_add(r->a, &r->out_headers, name, value);

@@ -68,7 +68,9 @@ typedef struct req {
 	buf *out;               /* body, owned by the thread, reused */
 	const char *content_type_out;
 	const char *flash_out;  /* flash code to set for the next page */
+	bool streamed;          /* the handler sent the response itself (stream.c) */
 	deferred *defers;
+	deferred *after_commit;  /* run by dispatch() only once the POST's transaction committed */
 
 	/* the page being rendered (page.c) */
 	struct tdict *layout, *page;
@@ -85,6 +87,9 @@ const char *req_cookie(req *r, const char *name);
 int64_t req_param_id(req *r, const char *name);
 
 void req_defer(req *r, void (*fn)(void *), void *arg);
+/* Runs fn(arg) after the request's transaction has committed (never after a rollback), in the
+ * order registered; for side effects outside the database such as live-stream publishing. */
+void req_after_commit(req *r, void (*fn)(void *), void *arg);
 
 /* Output */
 void resp_header(req *r, const char *name, const char *value);

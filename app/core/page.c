@@ -31,6 +31,25 @@ static const struct {
 	{ "staff_deactivated", N_("The staff account has been deactivated and signed out.") },
 	{ "staff_reactivated", N_("The staff account has been reactivated.") },
 	{ "session_expired", N_("Your session has expired. Please sign in again.") },
+	{ "consent_saved", N_("Your privacy choices have been saved.") },
+	{ "purpose_versioned", N_("The new version of the purpose text is published.") },
+	{ "consent_recorded", N_("The customer's choice has been recorded in the consent ledger.") },
+	{ "details_saved", N_("Your private details have been saved, encrypted.") },
+	{ "unsubscribed", N_("You are unsubscribed: we will send you no more of these mails.") },
+	{ "erasure_requested", N_("The erasure has been requested; its receipt is in the list.") },
+	{ "help_voted", N_("Thank you for your feedback.") },
+	{ "help_saved", N_("The article has been saved.") },
+	{ "help_status", N_("The article's status has been changed.") },
+	{ "help_restored", N_("The revision has been restored as the current text.") },
+	{ "help_category_saved", N_("The category has been saved.") },
+	{ "chat_transcript_sent", N_("We have emailed you the transcript.") },
+	{ "canned_saved", N_("The canned answer has been saved.") },
+	{ "canned_deleted", N_("The canned answer has been deleted.") },
+	{ "chat_settings_saved", N_("The chat settings have been saved.") },
+	{ "survey_created", N_("The survey has been created. Add or check its questions below.") },
+	{ "survey_saved", N_("The survey has been saved.") },
+	{ "survey_question_added", N_("The question has been added.") },
+	{ "survey_sent", N_("The survey has been sent to the customers who may receive it.") },
 	{ NULL, NULL },
 };
 
@@ -113,6 +132,8 @@ static void fill_layout(req *r, const char *title)
 			int roles = r->who.roles;
 			if (roles & (ROLE_AGENT | ROLE_SUPERVISOR | ROLE_ADMIN))
 				tmpl_show(l, "NAV_AGENT");
+			if (roles & (ROLE_SUPERVISOR | ROLE_ADMIN))
+				tmpl_show(l, "NAV_SUPERVISOR");
 			if (roles & ROLE_ADMIN)
 				tmpl_show(l, "NAV_ADMIN");
 			if (roles & ROLE_COMPLIANCE)

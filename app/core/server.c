@@ -7,6 +7,7 @@
 #include "log.h"
 #include "page.h"
 #include "tmpl.h"
+#include "../data/consent.h"
 #include <errno.h>
 #include <fcgiapp.h>
 #include <pthread.h>
@@ -190,6 +191,9 @@ void dispatch(const route *routes, req *r)
 		if (status < 400 && !db_tx_failed(r->db)) {
 			if (!db_commit(r->db))
 				status = 500;
+			else
+				for (deferred *d = r->after_commit; d; d = d->next)
+					d->fn(d->arg);
 		} else {
 			db_rollback(r->db);
 			if (status < 400)
@@ -204,6 +208,7 @@ void dispatch(const route *routes, req *r)
 	}
 	if (r->flash_out)
 		resp_cookie(r, "cxms_flash", r->flash_out, 60, true);
+	consent_track_request(r, status); /* analytics page views, only with consent */
 }
 
 static const char *reason(int status)
@@ -268,7 +273,8 @@ static void serve_one(worker *w, FCGX_Request *f, db *d, arena *a, buf *out)
 		r.path = "/";
 	r.status = bad;
 	dispatch(w->routes, &r);
-	send_response(&r);
+	if (!r.streamed) /* a streamed response (stream.c) is already on its way */
+		send_response(&r);
 	/* the path only: query strings can carry tokens */
 	log_info("req=%s %s %s %d %.1fms", r.id, r.method, r.path, r.status, now_ms() - start);
 	run_defers(&r);
@@ -323,7 +329,8 @@ int server_run(const route *routes)
 		return 1;
 	}
 	unlink(cfg.socket_path);
-	int fd = FCGX_OpenSocket(cfg.socket_path, 256);
+	/* a deep backlog: bursts of stream handshakes are authorised by this socket too */
+	int fd = FCGX_OpenSocket(cfg.socket_path, 4096);
 	if (fd < 0) {
 		log_error("cannot listen on %s", cfg.socket_path);
 		return 1;

@@ -1,5 +1,9 @@
 /* seed.c: demo data for `make run`, loaded once */
 #include "data.h"
+#include "help.h"
+#include "chat.h"
+#include "surveys.h"
+#include "consent.h"
 #include "../core/crypto.h"
 #include "../core/log.h"
 
@@ -52,6 +56,14 @@ bool seed_demo(db *d, arena *a)
 				    staffers[i].name, staffers[i].roles, staffers[i].tz };
 		ok = db_do(d, &staff, 5, p);
 	}
+	if (ok)
+		ok = seed_help(d, a);
+	if (ok)
+		ok = seed_chat(d, a);
+	if (ok)
+		ok = seed_surveys(d, a);
+	if (ok)
+		ok = seed_consent(d, a);
 	if (ok && db_commit(d)) {
 		log_info("demo data loaded");
 		return true;

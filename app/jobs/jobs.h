@@ -11,6 +11,9 @@
 typedef bool (*job_fn)(db *d, arena *a, const job *j, char *err, size_t errlen);
 
 bool job_send_mail(db *d, arena *a, const job *j, char *err, size_t errlen);
+bool job_erase_customer(db *d, arena *a, const job *j, char *err, size_t errlen);  /* erasure.c */
+bool job_retention(db *d, arena *a, const job *j, char *err, size_t errlen);       /* retention.c */
+bool job_marketing_mailing(db *d, arena *a, const job *j, char *err, size_t errlen); /* marketing.c */
 
 /* Runs jobs until SIGTERM/SIGINT; returns the exit status. once: run what is due, then exit. */
 int worker_run(bool once);

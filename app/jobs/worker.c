@@ -1,5 +1,6 @@
 /* worker.c: runs jobs from the jobs table, woken by LISTEN/NOTIFY */
 #include "jobs.h"
+#include "survey_dispatch.h"
 #include "../core/config.h"
 #include "../core/log.h"
 #include <errno.h>
@@ -14,6 +15,10 @@ static const struct {
 	job_fn fn;
 } job_kinds[] = {
 	{ "send_mail", job_send_mail },
+	{ "erase_customer", job_erase_customer },
+	{ "retention", job_retention },
+	{ "marketing_mailing", job_marketing_mailing },
+	{ "survey_nps_round", job_survey_nps_round },
 	{ NULL, NULL },
 };
 

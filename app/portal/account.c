@@ -1,6 +1,8 @@
 /* portal/account.c: customer sign-up, sign-in, sign-out, profile and password change */
 #include "../handlers.h"
 #include "mail_links.h"
+#include "privacy.h"
+#include "chat.h"
 #include "../core/auth.h"
 #include "../core/config.h"
 #include "../core/choices.h"
@@ -8,6 +10,7 @@
 #include "../core/i18n.h"
 #include "../core/page.h"
 #include "../data/data.h"
+#include "../data/consent.h"
 #include <string.h>
 
 static const char *SIGNIN_FAILED = N_("That email and password do not match an account, or sign-in is paused after too many attempts. Please try again.");
@@ -23,6 +26,9 @@ static int signup_page(req *r, int status, const char *error)
 	choices_lang(d, *lang ? lang : r->lang);
 	const char *tz = req_form(r, "tz");
 	choices_tz(d, *tz ? tz : "UTC");
+	/* one unticked box per optional purpose; a re-shown form keeps the visitor's choices */
+	if (!consent_boxes(r, d, r->is_post))
+		return 500;
 	return page_render(r, status, N_("Create account"));
 }
 
@@ -34,7 +40,7 @@ int signup_form(req *r)
 	return signup_page(r, 200, NULL);
 }
 
-/* POST /signup — anyone. Fields: name, email, password, lang, tz.
+/* POST /signup — anyone. Fields: name, email, password, lang, tz, consent (repeated purpose codes).
  * The answer for a taken email is the same as for a new one would be on the next step:
  * we do not reveal accounts; the owner of that address gets a mail instead. */
 int signup_submit(req *r)
@@ -55,6 +61,9 @@ int signup_submit(req *r)
 		return signup_page(r, 400, N_("Please choose a language from the list."));
 	if (!timezone_valid(tz))
 		return signup_page(r, 400, N_("Please choose a time zone from the list."));
+	const char **consents;
+	if (!consent_codes_from_form(r, &consents))
+		return signup_page(r, 400, N_("Please choose from the purposes listed."));
 	char *hash = password_hash(r->a, password);
 	if (!hash)
 		return 500;
@@ -62,7 +71,9 @@ int signup_submit(req *r)
 	if (id < 0)
 		return 500;
 	if (id > 0) {
-		if (!mail_link(r, ACCOUNT_CUSTOMER, "verify", id, email, lang))
+		consent_ctx ctx = consent_ctx_from_req(r, CH_PORTAL);
+		if (consent_set_all(r->db, r->a, id, consents, &ctx) < 0 ||
+		    !mail_link(r, ACCOUNT_CUSTOMER, "verify", id, email, lang))
 			return 500;
 	} else {
 		/* Taken: tell the owner by mail; the visitor sees the same answer as for a new address. */
@@ -156,6 +167,8 @@ int signin_submit(req *r)
 /* POST /signout — customer. */
 int signout_submit(req *r)
 {
+	/* open chat streams of this customer must not outlive the session */
+	chat_signed_out(r, r->who.id);
 	auth_sign_out(r);
 	return redirect_flash(r, "/", "signed_out");
 }

@@ -15,8 +15,13 @@
     <ul>
       {{#SIGNED_IN}}
       <li><a href="/admin">[[Dashboard]]</a></li>
+      {{#NAV_AGENT}}<li><a href="/admin/inbox">[[Inbox]]</a></li>{{/NAV_AGENT}}
+      {{#NAV_SUPERVISOR}}<li><a href="/admin/help">[[Help center]]</a></li>{{/NAV_SUPERVISOR}}
+      {{#NAV_SUPERVISOR}}<li><a href="/admin/surveys">[[Surveys]]</a></li>{{/NAV_SUPERVISOR}}
       {{#NAV_ADMIN}}<li><a href="/admin/staff">[[Staff]]</a></li>
       <li><a href="/admin/outbox">[[Outbox]]</a></li>{{/NAV_ADMIN}}
+      {{#NAV_COMPLIANCE}}<li><a href="/admin/compliance">[[Compliance]]</a></li>{{/NAV_COMPLIANCE}}
+      <li><a href="/admin/consent">[[Consent by phone]]</a></li>
       <li><form method="post" action="/admin/signout" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link">[[Sign out]] ({{USER_NAME}})</button></form></li>
       {{/SIGNED_IN}}
       {{#SIGNED_OUT}}

@@ -6,7 +6,8 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{TITLE}} · CXMS</title>
 <link rel="stylesheet" href="/static/css/site.css">
-</head>
+{{#ALTERNATE}}<link rel="alternate" hreflang="{{HREFLANG}}" href="{{HREF}}">
+{{/ALTERNATE}}</head>
 <body>
 <a class="skip" href="#main">[[Skip to content]]</a>
 <header class="top">
@@ -14,8 +15,11 @@
   <nav aria-label="[[Main]]">
     <ul>
       <li><a href="/">[[Home]]</a></li>
+      <li><a href="/help">[[Help center]]</a></li>
+      <li><a href="/chat" class="chat-link">[[Chat with us]]</a></li>
       {{#SIGNED_IN}}
       <li><a href="/account">[[My account]]</a></li>
+      <li><a href="/account/privacy">[[Privacy]]</a></li>
       <li><form method="post" action="/signout" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><button type="submit" class="link">[[Sign out]]</button></form></li>
       {{/SIGNED_IN}}
       {{#SIGNED_OUT}}

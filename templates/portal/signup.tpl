@@ -19,6 +19,14 @@
     <select id="tz" name="tz">
       {{#TZ}}<option{{#SELECTED}} selected{{/SELECTED}}>{{ZONE}}</option>{{/TZ}}
     </select>
+    <fieldset class="consents">
+      <legend>[[Optional: what else may we do with your data?]]</legend>
+      <p class="help">[[None of these is needed for your account. You can change them at any time in your privacy settings.]]</p>
+      {{#CONSENT}}
+      <label><input type="checkbox" name="consent" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}> {{TITLE}}</label>
+      <p class="help">{{TEXT}}</p>
+      {{/CONSENT}}
+    </fieldset>
     <button type="submit">[[Create account]]</button>
   </form>
   <p>[[Already have an account?]] <a href="/signin">[[Sign in]]</a></p>

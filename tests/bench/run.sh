@@ -9,7 +9,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 BIN=${BIN:-build/release/cxms}
 # Add new pages here as features land (e.g. /help, /help/search?q=refund).
-BENCH_PATHS=${BENCH_PATHS:-"/bench-static.html /healthz /"}
+BENCH_PATHS=${BENCH_PATHS:-"/bench-static.html /healthz / /help /help/search?q=delivery"}
 DURATION=${BENCH_DURATION:-10s}
 THREADS=${BENCH_THREADS:-2}
 CONNS=${BENCH_CONNECTIONS:-32}
@@ -78,3 +78,13 @@ for path in $BENCH_PATHS; do
 	fi
 	printf '%-32s %12s %10s %8s  %s\n' "$path" "$rps" "$p99" "$ratio" "$notes"
 done
+
+# consent ledger: a million chained rows, verify-ledger, and the streamed CSV export (peak memory)
+tests/bench/consent.sh "$tmp" "$base" "$BIN" || echo "bench: the consent figure failed" >&2
+
+# Live chat (tests/bench/chat.py): agent post -> customer stream latency with 500 subscribers connected,
+# and nginx's memory with 5,000 idle streams.
+/usr/bin/python3 tests/bench/chat.py --var "$tmp" --base "$base" || echo "bench: the chat figure failed" >&2
+
+# Surveys (tests/bench/surveys.sh): the results page with 100,000 responses; target under 200 ms median.
+tests/bench/surveys.sh "$tmp" "$base" "$BIN" || echo "bench: the surveys figure failed" >&2

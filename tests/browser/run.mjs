@@ -377,6 +377,9 @@ test('home page on a phone (390x844): screenshot, no sideways scrolling', async 
 	check(scrollWidth <= clientWidth, `the home page is ${scrollWidth}px wide on a ${clientWidth}px screen (scrolls sideways)`);
 }, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
 
+(await import('./chat.mjs')).register({ test, goto, submit, check, eq, sleep, adminSignIn, DEMO, BASE }); // live chat (tests/browser/chat.mjs)
+(await import('./help.mjs')).register({ test, goto, submit, check, eq, adminSignIn, DEMO }); // help center (tests/browser/help.mjs)
+
 // --- runner -------------------------------------------------------------------------------------
 
 function slug(s) {

@@ -1,0 +1,154 @@
+/* consent_erasure.c: what erasing a customer does, table by table, and the nightly retention run.
+ *
+ * Each step is one statement taking ($1 customer id) or, for tables that hold addresses,
+ * ($1 email address), and returning how many rows it removed or anonymised. The steps run in one
+ * transaction, in order (rows referring to the customer before the customer row itself).
+ * Features that add tables holding personal data add their step here (one line each).
+ *
+ * The consent ledger is not touched: its rows name a random pseudonym (consent_subjects), and
+ * deleting the pseudonym's row is what unlinks them from the person. customer_keys holds the
+ * per-customer data key: deleting it makes the sealed fields unreadable in old backups too. */
+#include "consent.h"
+#include <stdio.h>
+
+#define COUNTED(sql) "WITH x AS (" sql " RETURNING 1) SELECT count(*) FROM x"
+
+static const stmt e_tracking = { COUNTED("DELETE FROM tracking_events WHERE customer_id = $1::bigint") };
+static const stmt e_scores = { COUNTED("DELETE FROM profile_scores WHERE customer_id = $1::bigint") };
+static const stmt e_private = { COUNTED("DELETE FROM customer_private WHERE customer_id = $1::bigint") };
+static const stmt e_keys = { COUNTED("DELETE FROM customer_keys WHERE customer_id = $1::bigint") };
+static const stmt e_sessions = { COUNTED("DELETE FROM sessions WHERE customer_id = $1::bigint") };
+static const stmt e_resets = { COUNTED("DELETE FROM password_resets WHERE customer_id = $1::bigint") };
+/* the delivery jobs of those mails (their errors may quote the address; queued ones must not send) */
+static const stmt e_mail_jobs = {
+	COUNTED("DELETE FROM jobs WHERE kind = 'send_mail' AND (payload->>'mail_id')::bigint IN"
+		" (SELECT id FROM mails WHERE lower(to_address) = lower($1))")
+};
+static const stmt e_mails = { COUNTED("DELETE FROM mails WHERE lower(to_address) = lower($1)") };
+static const stmt e_chat = { COUNTED("DELETE FROM conversations WHERE customer_id = $1::bigint") }; /* + messages, tags */
+static const stmt e_subject = { COUNTED("DELETE FROM consent_subjects WHERE customer_id = $1::bigint") };
+static const stmt e_customer = { COUNTED("DELETE FROM customers WHERE id = $1::bigint") };
+
+static const struct {
+	const char *table;
+	const stmt *s;
+	bool by_email;
+} steps[] = {
+	{ "tracking_events", &e_tracking, false },
+	{ "profile_scores", &e_scores, false },
+	{ "customer_private", &e_private, false },
+	{ "customer_keys", &e_keys, false },
+	{ "sessions", &e_sessions, false },
+	{ "password_resets", &e_resets, false },
+	{ "jobs (mail delivery)", &e_mail_jobs, true },
+	{ "mails", &e_mails, true },
+	{ "conversations", &e_chat, false },
+	/* other features: add your tables' steps above this line */
+	{ "consent_subjects", &e_subject, false },
+	{ "customers", &e_customer, false },
+};
+
+static const stmt email_of = { "SELECT email FROM customers WHERE id = $1::bigint FOR UPDATE" };
+
+bool erasure_run(db *d, arena *a, int64_t customer_id, const char **report)
+{
+	const char *id = db_id(a, customer_id);
+	PGresult *res = db_run(d, &email_of, 1, (const char *[]){ id });
+	if (!res)
+		return false;
+	const char *email = PQntuples(res) == 1 ? db_str(a, res, 0, 0) : NULL;
+	PQclear(res);
+	if (!email) { /* already erased: a retried job */
+		*report = "already erased";
+		return true;
+	}
+	buf b = { 0 };
+	bool ok = true;
+	for (size_t i = 0; ok && i < sizeof steps / sizeof steps[0]; i++) {
+		res = db_run(d, steps[i].s, 1, (const char *[]){ steps[i].by_email ? email : id });
+		if (!res) {
+			ok = false;
+			break;
+		}
+		buf_printf(&b, "%s%s: %s", i ? "; " : "", steps[i].table, PQgetvalue(res, 0, 0));
+		PQclear(res);
+	}
+	*report = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return ok;
+}
+
+/* ---- retention ---- */
+static const stmt r_tracking = {
+	COUNTED("DELETE FROM tracking_events WHERE at < now() - (SELECT days FROM retention_rules"
+		" WHERE kind = 'tracking_events') * interval '1 day'")
+};
+static const stmt r_erasures = {
+	/* finished erasure receipts stay; requests whose job died are reported */
+	"SELECT count(*) FROM erasure_requests WHERE completed_at IS NULL"
+	" AND requested_at < now() - interval '1 day'"
+};
+static const stmt r_record = { "INSERT INTO retention_runs (report) VALUES ($1)" };
+/* nightly: the run schedules the next one (03:00 UTC tomorrow) unless one is queued already */
+static const stmt r_next = {
+	"INSERT INTO jobs (kind, run_at) SELECT 'retention', date_trunc('day', now()) + interval '1 day 3 hours'"
+	" WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE kind = 'retention' AND status = 'queued'"
+	" AND run_at > now())"
+};
+
+bool retention_run(db *d, arena *a, const char **report)
+{
+	PGresult *res = db_run(d, &r_tracking, 0, NULL);
+	if (!res)
+		return false;
+	const char *tracked = db_str(a, res, 0, 0);
+	PQclear(res);
+	res = db_run(d, &r_erasures, 0, NULL);
+	if (!res)
+		return false;
+	const char *stuck = db_str(a, res, 0, 0);
+	PQclear(res);
+	*report = arena_printf(a, "tracking_events deleted: %s; erasure requests pending over a day: %s",
+			       tracked, stuck);
+	return db_do(d, &r_record, 1, (const char *[]){ *report }) && db_do(d, &r_next, 0, NULL);
+}
+
+static const stmt rules = { "SELECT kind, days, action FROM retention_rules ORDER BY kind" };
+static const stmt runs = {
+	"SELECT to_char(at AT TIME ZONE $1, 'YYYY-MM-DD HH24:MI'), report FROM retention_runs"
+	" ORDER BY id DESC LIMIT $2"
+};
+
+int retention_rules_list(db *d, arena *a, retention_rule **out)
+{
+	PGresult *res = db_run(d, &rules, 0, NULL);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	retention_rule *rr = arena_calloc(a, sizeof *rr * (size_t)(n + 1));
+	for (int i = 0; i < n; i++) {
+		rr[i].kind = db_str(a, res, i, 0);
+		rr[i].days = (int)db_i64(res, i, 1);
+		rr[i].action = db_str(a, res, i, 2);
+	}
+	PQclear(res);
+	*out = rr;
+	return n;
+}
+
+int retention_runs_list(db *d, arena *a, const char *tz, int limit, retention_run_entry **out)
+{
+	const char *p[] = { tz, arena_printf(a, "%d", limit) };
+	PGresult *res = db_run(d, &runs, 2, p);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	retention_run_entry *e = arena_calloc(a, sizeof *e * (size_t)(n + 1));
+	for (int i = 0; i < n; i++) {
+		e[i].at = db_str(a, res, i, 0);
+		e[i].report = db_str(a, res, i, 1);
+	}
+	PQclear(res);
+	*out = e;
+	return n;
+}

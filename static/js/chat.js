@@ -1,0 +1,198 @@
+// static/js/chat.js — live updates of a chat: the customer's page (/chat/N) and the agent's
+// conversation view (/admin/inbox/N). Without this file both pages work by posting and reloading.
+//
+// The database is the source of truth: the stream (Nchan, /live/<channel>) only says "something new",
+// and the page then asks the app for every message after the last id it shows, so nothing is lost or
+// shown twice, in order. When the channel is rotated (transfer, sign-out) the stream closes; the page
+// asks the app for the current channel and subscribes again, if it still may.
+(function () {
+	'use strict';
+	var root = document.getElementById('chat');
+	if (!root || !window.fetch) return;
+	var role = root.getAttribute('data-role');          // customer | agent
+	var base = root.getAttribute('data-base');
+	var live = root.getAttribute('data-live');
+	var inboxLive = root.getAttribute('data-inbox-live');
+	var conv = root.getAttribute('data-conv');
+	var last = parseInt(root.getAttribute('data-last') || '0', 10) || 0;
+	var list = document.getElementById('messages');
+	var form = document.getElementById('composer');
+	var body = document.getElementById('body');
+	var typingEl = document.getElementById('typing');
+	var stateEl = document.getElementById('chat-state');
+	if (!list || !form || !body) return;
+	var csrf = form.querySelector('input[name="csrf"]').value;
+	var noteLabel = root.getAttribute('data-t-note') || 'internal note';
+	var streams = [];
+	var fetching = false, again = false, failures = 0, typingTimer = null, lastTyping = 0;
+
+	function post(url, fields) {
+		var p = new URLSearchParams();
+		p.set('csrf', csrf);
+		Object.keys(fields).forEach(function (k) { p.set(k, fields[k]); });
+		return fetch(url, { method: 'POST', credentials: 'same-origin', body: p,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+	}
+
+	function render(m) {
+		if (m.id <= last || list.querySelector('[data-id="' + m.id + '"]')) return;
+		var li = document.createElement('li');
+		li.className = 'msg msg-' + m.kind;
+		li.setAttribute('data-id', String(m.id));
+		var who = document.createElement('span');
+		who.className = 'who';
+		who.textContent = m.who + (m.kind === 'note' ? ' (' + noteLabel + ')' : '');
+		var text = document.createElement('span');
+		text.className = 'text';
+		text.textContent = m.text;   // text only: never parsed as HTML
+		var at = document.createElement('time');
+		at.textContent = m.at;
+		li.appendChild(who);
+		li.appendChild(document.createTextNode(' '));
+		li.appendChild(text);
+		li.appendChild(document.createTextNode(' '));
+		li.appendChild(at);
+		list.appendChild(li);
+		last = m.id;
+		li.scrollIntoView({ block: 'nearest' });
+		if (typingEl && m.kind !== 'system') typingEl.hidden = true;
+	}
+
+	function showState(d) {
+		root.setAttribute('data-status', d.status);
+		if (role !== 'customer' || !stateEl) return;
+		var t = '';
+		if (d.queue > 0) t = (root.getAttribute('data-t-queue') || '').replace('{n}', String(d.queue));
+		else if (d.agent) t = (root.getAttribute('data-t-agent') || '').replace('{name}', d.agent);
+		if (t) stateEl.textContent = t;
+	}
+
+	// Every message after the last one shown; repeated while new events arrive during the fetch.
+	function catchUp() {
+		if (fetching) { again = true; return; }
+		fetching = true;
+		fetch(base + '/messages?after=' + last, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+			.then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
+			.then(function (d) {
+				d.messages.forEach(render);
+				showState(d);
+				failures = 0;
+				if (d.live && d.live !== live) { live = d.live; subscribe(); }
+			})
+			.catch(function () { failures++; })
+			.then(function () {
+				fetching = false;
+				if (again) { again = false; catchUp(); }
+			});
+	}
+
+	function onEvent(data) {
+		var e;
+		try { e = JSON.parse(data); } catch (x) { return; }
+		if (e.t === 'typing') {
+			if (typingEl && e.who !== role) {
+				typingEl.hidden = false;
+				clearTimeout(typingTimer);
+				typingTimer = setTimeout(function () { typingEl.hidden = true; }, 4000);
+			}
+		} else if (e.t === 'conv') {
+			if (String(e.conv) === conv) catchUp();
+		} else {
+			catchUp();   // msg, rotate, or anything new
+		}
+	}
+
+	function eventSource(channel, isMain) {
+		var es = new EventSource('/live/' + channel);
+		es.onmessage = function (ev) { onEvent(ev.data); };
+		es.onopen = function () { if (isMain) catchUp(); };   // after every (re)connect: nothing lost
+		es.onerror = function () {
+			if (es.readyState !== 2) return;   // the browser reconnects by itself; onopen catches up
+			if (isMain) catchUp();             // a rotated channel: catchUp subscribes to the new one
+			setTimeout(function () {
+				if (!isMain || channel === live) restart(channel, isMain);
+			}, 2000 * Math.min(failures + 1, 15));
+		};
+		return { close: function () { es.close(); }, channel: channel };
+	}
+
+	// Long polling through Nchan where EventSource is missing.
+	function longPoll(channel, isMain) {
+		var stopped = false, lm = '', etag = '';
+		(function loop() {
+			if (stopped) return;
+			var h = {};
+			if (lm) { h['If-Modified-Since'] = lm; h['If-None-Match'] = etag; }
+			fetch('/live/' + channel, { credentials: 'same-origin', headers: h }).then(function (r) {
+				if (r.status === 200) {
+					lm = r.headers.get('Last-Modified') || lm;
+					etag = r.headers.get('Etag') || etag;
+					return r.text().then(function (t) { onEvent(t); loop(); });
+				}
+				if (r.status === 304 || r.status === 408) return loop();
+				if (isMain) catchUp();
+				setTimeout(loop, 3000);
+			}).catch(function () { setTimeout(loop, 3000); });
+		})();
+		if (isMain) catchUp();
+		return { close: function () { stopped = true; }, channel: channel };
+	}
+
+	function open(channel, isMain) {
+		return window.EventSource ? eventSource(channel, isMain) : longPoll(channel, isMain);
+	}
+
+	function restart(channel, isMain) {
+		streams = streams.filter(function (s) { if (s.channel === channel) { s.close(); return false; } return true; });
+		streams.push(open(channel, isMain));
+	}
+
+	function subscribe() {
+		streams.forEach(function (s) { s.close(); });
+		streams = [open(live, true)];
+		if (inboxLive) streams.push(open(inboxLive, false));
+	}
+
+	form.addEventListener('submit', function (ev) {
+		var text = body.value.trim();
+		if (!text) return;
+		ev.preventDefault();
+		var fields = { body: text };
+		var sub = ev.submitter;
+		if (sub && sub.name) fields[sub.name] = sub.value;
+		post(form.action + '?js=1', fields).then(function (r) {
+			if (r.ok) {
+				body.value = '';
+				catchUp();
+			} else {
+				var err = form.querySelector('.error');
+				if (!err) {
+					err = document.createElement('p');
+					err.className = 'error';
+					err.setAttribute('role', 'alert');
+					form.insertBefore(err, form.firstChild);
+				}
+				err.textContent = r.status === 429 ? (root.getAttribute('data-t-slow') || 'Too fast')
+					: (root.getAttribute('data-t-failed') || 'Not sent') + ' (' + r.status + ')';
+			}
+		}).catch(function () {});
+	});
+
+	body.addEventListener('input', function () {
+		var now = Date.now();
+		if (now - lastTyping < 3000 || !body.value) return;
+		lastTyping = now;
+		post(base + '/typing', {}).catch(function () {});
+	});
+
+	var canned = document.getElementById('canned');
+	if (canned) {
+		canned.addEventListener('change', function () {
+			var o = canned.options[canned.selectedIndex];
+			if (o && o.getAttribute('data-text')) { body.value = o.getAttribute('data-text'); body.focus(); }
+		});
+	}
+
+	root.setAttribute('data-js', 'on');
+	subscribe();
+})();

@@ -1,0 +1,34 @@
+{{%AUTOESCAPE context="HTML"}}
+<section>
+  <h1>[[Chat settings]]</h1>
+  <h2>[[Agents]]</h2>
+  <p class="muted">[[A new chat goes to an online agent with the topic's skill and the chat's language who has the fewest open chats below their limit.]]</p>
+  {{#AGENT}}<form method="post" action="/admin/chat-settings/agents/{{STAFF_ID}}" class="card agent-settings">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <h3>{{AGENT_NAME}}</h3>
+    <label for="max-{{STAFF_ID}}">[[Limit of concurrent chats]]</label>
+    <input id="max-{{STAFF_ID}}" name="max_chats" type="number" min="0" max="50" value="{{MAX}}">
+    <fieldset><legend>[[Skills]]</legend>
+      {{#SKILL}}<label><input type="checkbox" name="skill" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>{{/SKILL}}
+    </fieldset>
+    <fieldset><legend>[[Languages]]</legend>
+      {{#LANG}}<label><input type="checkbox" name="lang" value="{{CODE}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>{{/LANG}}
+    </fieldset>
+    <button type="submit">[[Save]]</button>
+  </form>{{/AGENT}}
+  <h2>[[Business hours]]</h2>
+  {{#TEAM}}<form method="post" action="/admin/chat-settings/teams/{{TEAM_ID}}" class="card team-settings">
+    <input type="hidden" name="csrf" value="{{CSRF}}">
+    <h3>{{TEAM_NAME}}</h3>
+    <label for="tz-{{TEAM_ID}}">[[Time zone]]</label>
+    <select id="tz-{{TEAM_ID}}" name="tz">{{#TZ}}<option{{#SELECTED}} selected{{/SELECTED}}>{{ZONE}}</option>{{/TZ}}</select>
+    <label for="opens-{{TEAM_ID}}">[[Opens]]</label>
+    <input id="opens-{{TEAM_ID}}" name="opens" value="{{OPENS}}" pattern="[0-2][0-9]:[0-5][0-9]" maxlength="5">
+    <label for="closes-{{TEAM_ID}}">[[Closes]]</label>
+    <input id="closes-{{TEAM_ID}}" name="closes" value="{{CLOSES}}" pattern="[0-2][0-9]:[0-5][0-9]" maxlength="5">
+    <fieldset><legend>[[Days]]</legend>
+      {{#DAY}}<label><input type="checkbox" name="day" value="{{DOW}}"{{#CHECKED}} checked{{/CHECKED}}> {{LABEL}}</label>{{/DAY}}
+    </fieldset>
+    <button type="submit">[[Save]]</button>
+  </form>{{/TEAM}}
+</section>
