@@ -88,7 +88,7 @@ const route routes[] = {
 	{ "GET",  "/account/details",                details_form,            WHO_CUSTOMER, 0 },
 	{ "POST", "/account/details",                details_submit,          WHO_CUSTOMER, 0 },
 	{ "GET",  "/unsubscribe",                    unsubscribe_form,        WHO_ANYONE,   0 },
-	{ "POST", "/unsubscribe",                    unsubscribe_submit,      WHO_ANYONE,   0 },
+	{ "POST", "/unsubscribe",                    unsubscribe_submit,      WHO_SIGNED_LINK, 0 },
 	{ "GET",  "/admin/compliance",               compliance_home,         WHO_STAFF,    ROLE_COMPLIANCE },
 	{ "GET",  "/admin/compliance/ledger",        compliance_ledger,       WHO_STAFF,    ROLE_COMPLIANCE },
 	{ "POST", "/admin/compliance/export",        compliance_export,       WHO_STAFF,    ROLE_COMPLIANCE },

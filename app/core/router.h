@@ -10,6 +10,8 @@ typedef enum {
 	WHO_ANYONE = 0,   /* visitors, customers and staff alike */
 	WHO_CUSTOMER,     /* a signed-in customer (portal session) */
 	WHO_STAFF,        /* signed-in staff holding one of .roles */
+	WHO_SIGNED_LINK,  /* anyone holding a signed token in the URL; no CSRF token: the signed
+			   * token is the proof, and mail clients post without cookies (RFC 8058) */
 } who_t;
 
 typedef struct route {

@@ -132,6 +132,7 @@ static int access_check(req *r, const route *rt)
 {
 	switch (rt->who) {
 	case WHO_ANYONE:
+	case WHO_SIGNED_LINK:
 		return 0;
 	case WHO_CUSTOMER:
 		if (r->who.kind != ACCOUNT_CUSTOMER)
@@ -177,7 +178,7 @@ void dispatch(const route *routes, req *r)
 		error_page(r, denied);
 		return;
 	}
-	if (r->is_post && !post_allowed(r)) {
+	if (r->is_post && rt->who != WHO_SIGNED_LINK && !post_allowed(r)) {
 		error_page(r, 403);
 		return;
 	}

@@ -53,9 +53,10 @@ static void encode_subject(buf *b, const char *subject)
 }
 
 bool smtp_send(const char *url, const char *from, const char *to, const char *subject,
-	       const char *body, char *err, size_t errlen)
+	       const char *body, const char *list_unsubscribe, char *err, size_t errlen)
 {
-	if (!header_safe(from) || !header_safe(to) || !header_safe(subject)) {
+	if (!header_safe(from) || !header_safe(to) || !header_safe(subject) ||
+	    (list_unsubscribe && (!header_safe(list_unsubscribe) || strpbrk(list_unsubscribe, "<>")))) {
 		snprintf(err, errlen, "header field contains a line break");
 		return false;
 	}
@@ -73,6 +74,9 @@ bool smtp_send(const char *url, const char *from, const char *to, const char *su
 	buf_printf(&msg, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nMessage-ID: %s\r\nSubject: ", date,
 		   from, to, mid);
 	encode_subject(&msg, subject);
+	if (list_unsubscribe)
+		buf_printf(&msg, "\r\nList-Unsubscribe: <%s>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click",
+			   list_unsubscribe);
 	buf_puts(&msg, "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
 		       "Content-Transfer-Encoding: 8bit\r\n\r\n");
 	/* SMTP wants CRLF line ends, and a line with a lone dot is escaped by curl */

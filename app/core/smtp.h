@@ -5,7 +5,8 @@
 #include <stddef.h>
 
 /* Sends a UTF-8 text mail. On failure returns false and writes a reason into err. */
+/* list_unsubscribe (may be NULL): an https/http address for RFC 2369/8058 one-click unsubscribe. */
 bool smtp_send(const char *url, const char *from, const char *to, const char *subject,
-	       const char *body, char *err, size_t errlen);
+	       const char *body, const char *list_unsubscribe, char *err, size_t errlen);
 
 #endif

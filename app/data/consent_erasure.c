@@ -26,6 +26,14 @@ static const stmt e_mail_jobs = {
 };
 static const stmt e_mails = { COUNTED("DELETE FROM mails WHERE lower(to_address) = lower($1)") };
 static const stmt e_chat = { COUNTED("DELETE FROM conversations WHERE customer_id = $1::bigint") }; /* + messages, tags */
+/* survey answers keep their scores for the figures, but lose their words and their link to the person */
+static const stmt e_survey_texts = {
+	COUNTED("UPDATE survey_answers SET value_text = NULL WHERE value_text IS NOT NULL AND response_id IN"
+		" (SELECT id FROM survey_responses WHERE customer_id = $1::bigint)")
+};
+static const stmt e_survey_responses = {
+	COUNTED("UPDATE survey_responses SET comment = NULL, customer_id = NULL WHERE customer_id = $1::bigint")
+};
 static const stmt e_subject = { COUNTED("DELETE FROM consent_subjects WHERE customer_id = $1::bigint") };
 static const stmt e_customer = { COUNTED("DELETE FROM customers WHERE id = $1::bigint") };
 
@@ -43,6 +51,8 @@ static const struct {
 	{ "jobs (mail delivery)", &e_mail_jobs, true },
 	{ "mails", &e_mails, true },
 	{ "conversations", &e_chat, false },
+	{ "survey_answers (free text)", &e_survey_texts, false },
+	{ "survey_responses", &e_survey_responses, false },
 	/* other features: add your tables' steps above this line */
 	{ "consent_subjects", &e_subject, false },
 	{ "customers", &e_customer, false },

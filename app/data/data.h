@@ -80,11 +80,15 @@ bool customer_mark_verified(db *d, arena *a, int64_t id);
 typedef struct mail {
 	int64_t id;
 	const char *to, *subject, *body, *status, *created_at, *sent_at, *last_error;
+	const char *list_unsubscribe; /* NULL unless a marketing mail */
 	bool sensitive;
 } mail;
 /* Queues a mail and the job that sends it, in the caller's transaction. */
 int64_t mail_queue(db *d, arena *a, const char *to, const char *subject, const char *body,
 		   bool sensitive);
+/* The same for a marketing mail: list_unsubscribe is its RFC 8058 one-click address. */
+int64_t mail_queue_unsubscribable(db *d, arena *a, const char *to, const char *subject,
+				  const char *body, const char *list_unsubscribe);
 bool mail_get(db *d, arena *a, int64_t id, mail *out);
 bool mail_mark(db *d, arena *a, int64_t id, const char *status, const char *error);
 int mails_list(db *d, arena *a, const char *viewer_tz, int limit, mail **out);

@@ -3,15 +3,15 @@
 #include <string.h>
 
 static const stmt insert = {
-	"INSERT INTO mails (to_address, subject, body_text, sensitive) VALUES ($1, $2, $3, $4::boolean)"
-	" RETURNING id"
+	"INSERT INTO mails (to_address, subject, body_text, sensitive, list_unsubscribe)"
+	" VALUES ($1, $2, $3, $4::boolean, $5) RETURNING id"
 };
 
-int64_t mail_queue(db *d, arena *a, const char *to, const char *subject, const char *body,
-		   bool sensitive)
+static int64_t queue(db *d, arena *a, const char *to, const char *subject, const char *body,
+		     bool sensitive, const char *list_unsubscribe)
 {
-	const char *p[] = { to, subject, body, sensitive ? "true" : "false" };
-	PGresult *res = db_run(d, &insert, 4, p);
+	const char *p[] = { to, subject, body, sensitive ? "true" : "false", list_unsubscribe };
+	PGresult *res = db_run(d, &insert, 5, p);
 	int64_t id = res && PQntuples(res) == 1 ? db_i64(res, 0, 0) : -1;
 	PQclear(res);
 	if (id > 0 && !job_enqueue(d, a, "send_mail", arena_printf(a, "{\"mail_id\": %lld}", (long long)id)))
@@ -19,9 +19,21 @@ int64_t mail_queue(db *d, arena *a, const char *to, const char *subject, const c
 	return id;
 }
 
+int64_t mail_queue(db *d, arena *a, const char *to, const char *subject, const char *body,
+		   bool sensitive)
+{
+	return queue(d, a, to, subject, body, sensitive, NULL);
+}
+
+int64_t mail_queue_unsubscribable(db *d, arena *a, const char *to, const char *subject,
+				  const char *body, const char *list_unsubscribe)
+{
+	return queue(d, a, to, subject, body, false, list_unsubscribe);
+}
+
 static const stmt get = {
 	"SELECT id, to_address, subject, body_text, status, created_at::text, sent_at::text,"
-	" last_error, sensitive FROM mails WHERE id = $1"
+	" last_error, sensitive, list_unsubscribe FROM mails WHERE id = $1"
 };
 
 static void fill(arena *a, PGresult *res, int i, mail *m)
@@ -35,6 +47,7 @@ static void fill(arena *a, PGresult *res, int i, mail *m)
 	m->sent_at = db_str(a, res, i, 6);
 	m->last_error = db_str(a, res, i, 7);
 	m->sensitive = db_bool(res, i, 8);
+	m->list_unsubscribe = db_str(a, res, i, 9);
 }
 
 bool mail_get(db *d, arena *a, int64_t id, mail *out)
@@ -66,8 +79,8 @@ bool mail_mark(db *d, arena *a, int64_t id, const char *status, const char *erro
 static const stmt list = {
 	"SELECT id, to_address, subject, body_text, status,"
 	" to_char(created_at AT TIME ZONE $1, 'YYYY-MM-DD HH24:MI:SS'),"
-	" to_char(sent_at AT TIME ZONE $1, 'YYYY-MM-DD HH24:MI:SS'), last_error, sensitive"
-	" FROM mails ORDER BY created_at DESC, id DESC LIMIT $2"
+	" to_char(sent_at AT TIME ZONE $1, 'YYYY-MM-DD HH24:MI:SS'), last_error, sensitive,"
+	" list_unsubscribe FROM mails ORDER BY created_at DESC, id DESC LIMIT $2"
 };
 
 int mails_list(db *d, arena *a, const char *tz, int limit, mail **out)

@@ -26,9 +26,11 @@ bool job_marketing_mailing(db *d, arena *a, const job *j, char *err, size_t errl
 		return false;
 	}
 	for (int i = 0; i < n; i++) {
-		const char *text = arena_printf(a, "%s\n\n--\nUnsubscribe: %s/unsubscribe?token=%s\n", body,
-						cfg.base_url, unsubscribe_token(a, rc[i].id, "marketing_email"));
-		if (mail_queue(d, a, rc[i].email, subject, text, false) < 0) {
+		const char *link = arena_printf(a, "%s/unsubscribe?token=%s", cfg.base_url,
+						unsubscribe_token(a, rc[i].id, "marketing_email"));
+		const char *text = arena_printf(a, "%s\n\n--\nUnsubscribe: %s\n", body, link);
+		/* the same address serves a person (GET: a confirm page) and a mail client (RFC 8058 POST) */
+		if (mail_queue_unsubscribable(d, a, rc[i].email, subject, text, link) < 0) {
 			snprintf(err, errlen, "cannot queue mail");
 			return false;
 		}

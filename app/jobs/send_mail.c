@@ -20,7 +20,8 @@ bool job_send_mail(db *d, arena *a, const job *j, char *err, size_t errlen)
 		return true;
 	if (!cfg.smtp_url)
 		return mail_mark(d, a, m.id, "stored", NULL);
-	if (!smtp_send(cfg.smtp_url, cfg.mail_from, m.to, m.subject, m.body, err, errlen)) {
+	if (!smtp_send(cfg.smtp_url, cfg.mail_from, m.to, m.subject, m.body, m.list_unsubscribe, err,
+		       errlen)) {
 		mail_mark(d, a, m.id, "queued", err);
 		return false;
 	}

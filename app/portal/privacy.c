@@ -202,17 +202,23 @@ int unsubscribe_form(req *r)
 	return page_render(r, 200, N_("Unsubscribe"));
 }
 
-/* POST /unsubscribe — anyone with a signed link. Fields: token. Withdraws the consent. */
+/* POST /unsubscribe — anyone with a signed link. Fields: token (the confirm page), or the query's
+ * token with the body List-Unsubscribe=One-Click (RFC 8058: a mail client, no cookies).
+ * Withdraws the consent. */
 int unsubscribe_submit(req *r)
 {
 	int64_t id;
 	const char *purpose;
-	if (!unsubscribe_parse(r, req_form(r, "token"), &id, &purpose))
+	bool one_click = strcmp(req_form(r, "List-Unsubscribe"), "One-Click") == 0;
+	const char *token = *req_form(r, "token") ? req_form(r, "token") : req_query(r, "token");
+	if (!unsubscribe_parse(r, token, &id, &purpose))
 		return 404;
 	consent_ctx ctx = consent_ctx_from_req(r, CH_EMAIL_LINK);
 	ctx.staff_id = 0;
 	if (consent_granted(r->db, id, purpose) && !consent_record(r->db, r->a, id, purpose, false, &ctx))
 		return 500;
+	if (one_click)
+		return resp_text(r, 200, "text/plain; charset=utf-8", "unsubscribed\n");
 	return redirect_flash(r, "/", "unsubscribed");
 }
 

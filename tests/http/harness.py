@@ -375,8 +375,21 @@ class Harness:
         rows = self.sql(query, *params)
         return rows[0][0] if rows else None
 
+    def settle(self, timeout=15):
+        """Waits until the worker has no due job left, so its writes (a mail marked sent) do not
+        land between two snapshots."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.sql_value("SELECT count(*) FROM jobs WHERE status = 'queued' AND run_at <= now()") == "0":
+                time.sleep(0.1)  # the last job's transaction has committed when it left the queue
+                return
+            time.sleep(0.1)
+        raise AssertionError("jobs still queued after %ss" % timeout)
+
     def db_snapshot(self, exclude=("sessions", "jobs", "request_log")):
-        """{table: (row count, md5 of all rows in order)} for every user table but `exclude`."""
+        """{table: (row count, md5 of all rows in order)} for every user table but `exclude`,
+        taken once the worker has settled."""
+        self.settle()
         tables = self.sql(
             "SELECT n.nspname, c.relname, quote_ident(n.nspname) || '.' || quote_ident(c.relname) "
             "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "

@@ -237,6 +237,19 @@ def test_withdrawn_marketing_consent_is_not_mailed(h):
     assert events(h, stays_email)[-1] == ("marketing_email", "false", "email_link")
     to = run_mailing(h, "Offers " + uuid.uuid4().hex)
     assert stays_email.lower() not in to
+    # RFC 8058: the mail names its one-click address, and a mail client's POST (no cookie, no CSRF
+    # token, only the signed link) withdraws
+    set_privacy(h, stays, ["marketing_email"])
+    subject = "Offers " + uuid.uuid4().hex
+    run_mailing(h, subject)
+    msg = h.wait_for_mail(lambda m: m["To"] == stays_email and m["Subject"] == subject)
+    assert msg["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click", msg.items()
+    link = re.match(r"^<(http[^>]+)>$", msg["List-Unsubscribe"]).group(1)
+    path = link[link.index("/unsubscribe"):]
+    r = h.client().post(path, "List-Unsubscribe=One-Click", headers={"Origin": "null"})
+    assert r.status == 200, (r.status, r.text[:300])
+    assert events(h, stays_email)[-1] == ("marketing_email", "false", "email_link")
+    assert h.client().post("/unsubscribe?token=1.marketing_email.AAAA", "List-Unsubscribe=One-Click").status == 404
     # a forged token is refused
     forged = m.group(1).replace("marketing_email", "analytics")
     assert c.get("/unsubscribe?token=" + forged).status == 404
@@ -398,6 +411,13 @@ def test_delete_account_erases_everything(h):
     r = h.form_post(h.client(), "/account/forgot", "/account/forgot", {"email": email})
     assert r.status == 303
     h.wait_for_mail(lambda m: m["To"] == email and "/account/reset" in h.mail_text(m))
+    # a chat message and a survey comment in their own words
+    from test_chat import start_chat
+    chat_words = "Zoltanpur parcel never arrived " + uuid.uuid4().hex[:6]
+    conv = start_chat(h, c, message=chat_words)
+    survey_words = "Zoltanpur survey comment " + uuid.uuid4().hex[:6]
+    h.sql("INSERT INTO survey_responses (survey_id, customer_id, conversation_id, score, comment) "
+          "SELECT id, $1::bigint, $2::bigint, 4, $3 FROM surveys ORDER BY id LIMIT 1", cid, str(conv), survey_words)
     subject_ref = h.sql_value("SELECT subject_ref FROM consent_subjects WHERE customer_id = $1::bigint", cid)
     ledger_rows = h.sql_value("SELECT count(*) FROM consent_events WHERE subject_ref = $1", subject_ref)
 
@@ -430,7 +450,7 @@ def test_delete_account_erases_everything(h):
     dump = subprocess.run([pg_dump, "-d", h.env["DATABASE_URL"]], capture_output=True, text=True, env=h.env)
     assert dump.returncode == 0, dump.stderr
     assert h.sql_value("SELECT count(*) FROM customer_keys WHERE customer_id = $1::bigint", cid) == "0"
-    for secret in [email, email.split("@")[0], name, "Erasable Zoltan", phone, "Zoltanpur"]:
+    for secret in [email, email.split("@")[0], name, "Erasable Zoltan", phone, "Zoltanpur", chat_words, survey_words]:
         assert secret not in dump.stdout, "found %r in pg_dump" % secret
     assert "Erasable" not in dump.stdout
 
