@@ -631,9 +631,16 @@ int chat_settings_team_submit(req *r)
 	if (!timezone_valid(tz) || !hhmm(opens) || !hhmm(closes) || strcmp(closes, opens) <= 0 || !days ||
 	    strcmp(opens, "24:00") == 0)
 		return error_page_msg(r, 400, N_("Please give a time zone from the list, opening and closing times (HH:MM, closing after opening) and days."));
-	for (const char *p = days; *p; p++)
-		if (*p >= '7' && *p <= '9')
+	/* each day once, one digit 0-6 ("10" or a repeated day would fail the table's constraints) */
+	unsigned seen = 0;
+	for (size_t i = 0; i < r->form.n; i++) {
+		if (strcmp(r->form.items[i].key, "day") != 0)
+			continue;
+		const char *v = r->form.items[i].val;
+		if (strlen(v) != 1 || v[0] < '0' || v[0] > '6' || (seen & (1u << (v[0] - '0'))))
 			return error_page_msg(r, 400, N_("Please give a time zone from the list, opening and closing times (HH:MM, closing after opening) and days."));
+		seen |= 1u << (v[0] - '0');
+	}
 	/* 24:00 is stored as the last instant of the day (closes is exclusive) */
 	int rc = chat_team_save(r->db, r->a, id, tz, opens,
 				strcmp(closes, "24:00") == 0 ? "23:59:59.999999" : closes, days);

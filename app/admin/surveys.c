@@ -729,21 +729,14 @@ int survey_results_page(req *r)
 	return page_render_title(r, 200, s.title_en);
 }
 
-/* GET /admin/surveys/{id}/responses.csv — supervisors, admins. Every response, one column per question. */
+/* GET /admin/surveys/{id}/responses.csv — supervisors, admins. Every response, one column per question.
+ * Streamed. */
 int survey_export(req *r)
 {
 	survey s;
 	if (load_survey(r, &s))
 		return 404;
-	buf out = { 0 };
-	bool ok = survey_export_csv(r->db, r->a, s.id, r->tz, &out);
-	if (!ok) {
-		buf_free(&out);
-		return 500;
-	}
-	resp_header(r, "Content-Disposition",
-		    arena_printf(r->a, "attachment; filename=\"survey-%lld-responses.csv\"", (long long)s.id));
-	int st = resp_text(r, 200, "text/csv; charset=utf-8", buf_cstr(&out));
-	buf_free(&out);
-	return st;
+	if (!survey_export_csv(r, s.id, arena_printf(r->a, "survey-%lld-responses.csv", (long long)s.id)))
+		return r->streamed ? 200 : 500;
+	return 200;
 }

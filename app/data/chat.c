@@ -230,6 +230,22 @@ bool chat_rate(db *d, arena *a, int64_t conv, const char *ip_hash, int *conv_n, 
 	return true;
 }
 
+static const stmt transcripts_recent = {
+	"SELECT count(*) FROM mails WHERE lower(to_address) = lower($1) AND subject IN ($2, $3)"
+	" AND created_at > now() - interval '1 hour'"
+};
+
+int chat_transcripts_recent(db *d, const char *email, const char *subject_en, const char *subject_bn)
+{
+	const char *p[] = { email, subject_en, subject_bn };
+	PGresult *res = db_run(d, &transcripts_recent, 3, p);
+	if (!res)
+		return -1;
+	int n = (int)db_i64(res, 0, 0);
+	PQclear(res);
+	return n;
+}
+
 /* Routing runs under one advisory lock so two requests never fill the same agent past the limit. */
 static const stmt route_lock = { "SELECT pg_advisory_xact_lock(40040004)" };
 static const stmt route_one = {

@@ -58,6 +58,8 @@ int chat_msgs_after(db *d, arena *a, int64_t conv, int64_t after, bool notes, co
 		    chat_msg **out);
 /* customer-side messages of the conversation in the last 10 s, and of ip_hash in the last minute */
 bool chat_rate(db *d, arena *a, int64_t conv, const char *ip_hash, int *conv_n, int *ip_n);
+/* Transcript mails (subject in English or Bengali) queued to this address in the last hour; -1 on error. */
+int chat_transcripts_recent(db *d, const char *email, const char *subject_en, const char *subject_bn);
 
 /* routing: assigns queued chats to online agents (skill, language, fewest open below limit).
  * Fills assigned conversation ids; returns the count, -1 on error. */

@@ -34,6 +34,11 @@ static const stmt e_survey_texts = {
 static const stmt e_survey_responses = {
 	COUNTED("UPDATE survey_responses SET comment = NULL, customer_id = NULL WHERE customer_id = $1::bigint")
 };
+/* survey_invitations.customer_id cascades on delete, and a response cascades with its invitation:
+ * unlink the invitations first, or deleting the customer would delete the scores too */
+static const stmt e_survey_invitations = {
+	COUNTED("UPDATE survey_invitations SET customer_id = NULL WHERE customer_id = $1::bigint")
+};
 static const stmt e_subject = { COUNTED("DELETE FROM consent_subjects WHERE customer_id = $1::bigint") };
 static const stmt e_customer = { COUNTED("DELETE FROM customers WHERE id = $1::bigint") };
 
@@ -53,6 +58,7 @@ static const struct {
 	{ "conversations", &e_chat, false },
 	{ "survey_answers (free text)", &e_survey_texts, false },
 	{ "survey_responses", &e_survey_responses, false },
+	{ "survey_invitations", &e_survey_invitations, false },
 	/* other features: add your tables' steps above this line */
 	{ "consent_subjects", &e_subject, false },
 	{ "customers", &e_customer, false },

@@ -3,6 +3,7 @@
 #include "data.h"
 #include "../core/i18n.h"
 #include "../core/http.h"
+#include "../core/stream.h"
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -669,71 +670,105 @@ void csv_field(buf *out, const char *s)
 		buf_puts(out, "\"");
 }
 
+#define EXPORT_PAGE "2000"
+#define EXPORT_FLUSH_AT (64 * 1024)
+
 static const stmt export_rows = {
 	"SELECT r.id, to_char(r.answered_at AT TIME ZONE $2, 'YYYY-MM-DD HH24:MI'), r.completed_at IS NOT NULL,"
 	" r.customer_id, r.conversation_id, r.channel, st.name, r.team, r.topic, r.score,"
 	" (SELECT json_object_agg(a.question_id, json_build_array(a.value_int, a.choices, a.value_text))"
 	"   FROM survey_answers a WHERE a.response_id = r.id)::text"
 	" FROM survey_responses r LEFT JOIN staff st ON st.id = r.agent_id"
-	" WHERE r.survey_id = $1 ORDER BY r.id"
+	" WHERE r.survey_id = $1 AND r.id > $3::bigint ORDER BY r.id LIMIT " EXPORT_PAGE
 };
 
-bool survey_export_csv(db *d, arena *a, int64_t survey_id, const char *tz, buf *out)
+/* One response as a CSV line; allocates nothing in the request arena (cell is a scratch buffer). */
+static void export_row(buf *out, buf *cell, PGresult *res, int r, const survey_question *qs, int nq)
 {
-	survey_question *qs;
-	int nq = survey_questions(d, a, survey_id, &qs);
-	if (nq < 0)
-		return false;
-	buf_puts(out, "response_id,answered_at,completed,customer_id,conversation_id,channel,agent,team,topic,score");
+	for (int c = 0; c < 10; c++) {
+		if (c)
+			buf_puts(out, ",");
+		const char *v = PQgetisnull(res, r, c) ? "" : PQgetvalue(res, r, c);
+		if (c == 2)
+			v = db_bool(res, r, c) ? "yes" : "no";
+		csv_field(out, v);
+	}
+	json_error_t err;
+	json_t *ans = PQgetisnull(res, r, 10) ? NULL : json_loads(PQgetvalue(res, r, 10), 0, &err);
 	for (int i = 0; i < nq; i++) {
 		buf_puts(out, ",");
-		csv_field(out, arena_printf(a, "Q%d %s", qs[i].position, qs[i].text_en));
+		char key[24];
+		snprintf(key, sizeof key, "%lld", (long long)qs[i].id);
+		json_t *one = ans ? json_object_get(ans, key) : NULL;
+		if (!json_is_array(one))
+			continue;
+		json_t *vi = json_array_get(one, 0), *ch = json_array_get(one, 1), *tx = json_array_get(one, 2);
+		buf_clear(cell);
+		if (strcmp(qs[i].qtype, "single") == 0 && json_is_integer(vi)) {
+			long long k = json_integer_value(vi);
+			if (k >= 0 && k < qs[i].n_options)
+				buf_puts(cell, qs[i].options_en[k]);
+		} else if (json_is_integer(vi))
+			buf_printf(cell, "%lld", (long long)json_integer_value(vi));
+		else if (json_is_array(ch)) {
+			for (size_t j = 0; j < json_array_size(ch); j++) {
+				long long k = json_integer_value(json_array_get(ch, j));
+				if (k >= 0 && k < qs[i].n_options) {
+					buf_puts(cell, cell->len ? "; " : "");
+					buf_puts(cell, qs[i].options_en[k]);
+				}
+			}
+		} else if (json_is_string(tx))
+			buf_puts(cell, json_string_value(tx));
+		csv_field(out, buf_cstr(cell));
 	}
+	json_decref(ans);
 	buf_puts(out, "\r\n");
-	const char *p[] = { db_id(a, survey_id), tz ? tz : "UTC" };
-	PGresult *res = db_run(d, &export_rows, 2, p);
+}
+
+bool survey_export_csv(req *r, int64_t survey_id, const char *filename)
+{
+	survey_question *qs;
+	int nq = survey_questions(r->db, r->a, survey_id, &qs);
+	if (nq < 0)
+		return false;
+	char last[24] = "0";
+	const char *p[] = { db_id(r->a, survey_id), r->tz ? r->tz : "UTC", last };
+	/* the first page is read before anything is sent, so a failure is still a clean error page */
+	PGresult *res = db_run(r->db, &export_rows, 3, p);
 	if (!res)
 		return false;
-	for (int r = 0; r < PQntuples(res); r++) {
-		for (int c = 0; c < 10; c++) {
-			if (c)
-				buf_puts(out, ",");
-			const char *v = PQgetisnull(res, r, c) ? "" : PQgetvalue(res, r, c);
-			if (c == 2)
-				v = db_bool(res, r, c) ? "yes" : "no";
-			csv_field(out, v);
-		}
-		json_error_t err;
-		json_t *ans = PQgetisnull(res, r, 10) ? NULL : json_loads(PQgetvalue(res, r, 10), 0, &err);
-		for (int i = 0; i < nq; i++) {
-			buf_puts(out, ",");
-			json_t *one = ans ? json_object_get(ans, arena_printf(a, "%lld", (long long)qs[i].id)) : NULL;
-			if (!json_is_array(one))
-				continue;
-			json_t *vi = json_array_get(one, 0), *ch = json_array_get(one, 1),
-			       *tx = json_array_get(one, 2);
-			const char *cell = "";
-			if (strcmp(qs[i].qtype, "single") == 0 && json_is_integer(vi)) {
-				long long k = json_integer_value(vi);
-				cell = k >= 0 && k < qs[i].n_options ? qs[i].options_en[k] : "";
-			} else if (json_is_integer(vi))
-				cell = arena_printf(a, "%lld", (long long)json_integer_value(vi));
-			else if (json_is_array(ch)) {
-				const char *joined = "";
-				for (size_t j = 0; j < json_array_size(ch); j++) {
-					long long k = json_integer_value(json_array_get(ch, j));
-					if (k >= 0 && k < qs[i].n_options)
-						joined = arena_printf(a, "%s%s%s", joined, *joined ? "; " : "",
-								      qs[i].options_en[k]);
-				}
-				cell = joined;
-			} else if (json_is_string(tx))
-				cell = arena_strdup(a, json_string_value(tx));
-			csv_field(out, cell);
-		}
-		json_decref(ans);
-		buf_puts(out, "\r\n");
+	if (!stream_begin(r, 200, "text/csv; charset=utf-8", filename)) {
+		PQclear(res);
+		return false;
 	}
-	PQclear(res);
-	return true;
+	buf out = { 0 }, cell = { 0 };
+	buf_puts(&out, "response_id,answered_at,completed,customer_id,conversation_id,channel,agent,team,topic,score");
+	for (int i = 0; i < nq; i++) {
+		buf_puts(&out, ",");
+		csv_field(&out, arena_printf(r->a, "Q%d %s", qs[i].position, qs[i].text_en));
+	}
+	buf_puts(&out, "\r\n");
+	bool ok = true;
+	while (res && ok) {
+		int n = PQntuples(res);
+		for (int i = 0; i < n && ok; i++) {
+			export_row(&out, &cell, res, i, qs, nq);
+			ok = stream_flush(r, &out, EXPORT_FLUSH_AT);
+		}
+		if (n > 0)
+			snprintf(last, sizeof last, "%s", PQgetvalue(res, n - 1, 0));
+		PQclear(res);
+		res = NULL;
+		if (n == 0 || !ok)
+			break;
+		res = db_run(r->db, &export_rows, 3, p);
+		if (!res)
+			ok = false;
+	}
+	if (ok)
+		ok = stream_flush(r, &out, 0);
+	buf_free(&out);
+	buf_free(&cell);
+	return ok;
 }

@@ -126,8 +126,11 @@ int survey_comments(db *d, arena *a, int64_t survey_id, const survey_filter *f, 
 typedef struct survey_staff { int64_t id; const char *name; } survey_staff;
 int survey_agents(db *d, arena *a, survey_staff **out);
 
-/* CSV of every response with one column per question (labels in English). */
-bool survey_export_csv(db *d, arena *a, int64_t survey_id, const char *tz, buf *out);
+/* CSV of every response with one column per question (labels in English), streamed to the client in
+ * keyset pages (constant memory whatever the number of responses). false before anything was sent:
+ * the caller answers 500; false after: the client has gone or a later page failed. */
+struct req;
+bool survey_export_csv(struct req *r, int64_t survey_id, const char *filename);
 /* RFC 4180 field, with a leading quote on cells a spreadsheet would run as a formula. */
 void csv_field(buf *out, const char *s);
 

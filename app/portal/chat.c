@@ -17,6 +17,8 @@
 /* customer-side posts: per conversation in 10 s, per address in a minute */
 #define RATE_CONV 8
 #define RATE_IP 300
+/* transcripts mailed to one address per hour */
+#define RATE_TRANSCRIPTS 3
 
 static const char *NOTICE = N_("We use your name, email address and what you write only to answer you in this conversation and to keep its transcript. We keep chats for two years. You can ask us to delete them at any time.");
 
@@ -318,6 +320,12 @@ int chat_start_submit(req *r)
 		return 500;
 	if (!chat_route_and_notify(r))
 		return 500;
+	/* for the help center's deflection figure: this browser's help visits led to a chat
+	 * (keyed like help_visitor(), from the cookie it had before this chat replaced it) */
+	const char *seen = req_cookie(r, VISITOR_COOKIE);
+	if (seen && strlen(seen) == 43 &&
+	    !help_event(r->db, r->a, "chat_opened", keyed_hash(r->a, "visitor", seen), 0, NULL, 0))
+		return 500;
 	chat_notify(r, id);
 	if (token)
 		resp_cookie(r, VISITOR_COOKIE, token, VISITOR_DAYS * 24 * 3600, true);
@@ -426,6 +434,13 @@ int chat_transcript_submit(req *r)
 		return st;
 	if (!*c.email)
 		return 400;
+	/* the address may be anyone's (a visitor types it): a few transcripts an hour, not a mail cannon */
+	int recent = chat_transcripts_recent(r->db, c.email, i18n_lookup("en", "Your chat transcript"),
+					     i18n_lookup("bn", "Your chat transcript"));
+	if (recent < 0)
+		return 500;
+	if (recent >= RATE_TRANSCRIPTS)
+		return error_page_msg(r, 429, N_("You are sending messages too fast. Please wait a moment."));
 	chat_msg *m;
 	int n = chat_msgs_after(r->db, r->a, c.id, 0, false, r->tz, &m);
 	if (n < 0)

@@ -459,6 +459,24 @@ def test_chat_transcript_by_email(h):
     assert "please send me this" in h.mail_text(m)
 
 
+def test_chat_transcript_mails_are_limited_per_address(h):
+    """A visitor types any address: the transcript button must not mail it without end."""
+    victim = "transcript-victim-%d@example.test" % int(time.time() * 1000)
+    c, conv = visitor(h, email=victim, message="buy cheap watches")
+    page = c.get("/chat/%d" % conv)
+    for _ in range(3):
+        assert c.post("/chat/%d/transcript" % conv, {"csrf": h.csrf(page)}).status == 303
+    count = "SELECT count(*) FROM mails WHERE to_address = $1"
+    assert h.sql_value(count, victim) == "3"
+    r = c.post("/chat/%d/transcript" % conv, {"csrf": h.csrf(page)})
+    assert r.status == 429, r.status
+    # a second conversation to the same address does not reset the limit
+    c2, conv2 = visitor(h, email=victim, message="buy cheap watches again")
+    page2 = c2.get("/chat/%d" % conv2)
+    assert c2.post("/chat/%d/transcript" % conv2, {"csrf": h.csrf(page2)}).status == 429
+    assert h.sql_value(count, victim) == "3"
+
+
 def test_inbox_filters_tags_and_roles(h):
     agent = sign_in(h, "agent")
     r = agent.get("/admin/inbox")
@@ -581,3 +599,18 @@ def test_chat_settings_agents_and_business_hours(h):
         sup.post("/admin/chat-settings/agents/%s" % aid, {"max_chats": "50", "skill": ["orders", "delivery"],
                                                           "lang": ["en", "bn"], "csrf": csrf})
     assert h.sql_value("SELECT count(*) FROM chat_team_hours WHERE team_id = $1::bigint", team) == "7"
+
+
+def test_chat_settings_bad_days_are_400_not_500(h):
+    """A day is one digit 0-6, each once: "10", "01" or a repeated day used to reach the database and
+    fail its constraints (500) instead of re-showing a clear error."""
+    sup = sign_in(h, "supervisor")
+    page = sup.get("/admin/chat-settings")
+    team = h.sql_value("SELECT id FROM chat_teams WHERE name = 'Support'")
+    csrf = h.csrf(page)
+    before = h.db_snapshot()
+    for days in (["10"], ["1", "1"], ["01"], ["-1"], [""], ["1", "66"]):
+        r = sup.post("/admin/chat-settings/teams/%s" % team,
+                     {"tz": "UTC", "opens": "09:00", "closes": "17:00", "day": days, "csrf": csrf})
+        assert r.status == 400, (days, r.status)
+    assert h.db_snapshot() == before

@@ -588,3 +588,30 @@ def test_changing_a_purpose_text_makes_a_new_version(h):
     assert h.sql("SELECT purpose_version, granted::text FROM consent_events e JOIN consent_subjects s "
                  "ON s.subject_ref = e.subject_ref JOIN customers c ON c.id = s.customer_id "
                  "WHERE c.email = $1 ORDER BY e.id", email) == [[str(v1), "true"], [str(v1 + 1), "false"]]
+
+
+def test_erasure_keeps_survey_scores_of_invited_responses(h):
+    """An erased customer's survey answers keep their score (for the figures) but lose the words and the
+    link to the person -- also when the response came through an invitation naming the customer
+    (survey_invitations.customer_id cascades on delete, and the response cascades with its invitation)."""
+    c, email = sign_up(h, name="Survey Erased")
+    cid = customer_id(h, email)
+    sid = h.sql_value("INSERT INTO surveys (kind, title_en, status) VALUES ('csat', 'Erasure survey', 'active')"
+                      " RETURNING id")
+    inv = h.sql_value("INSERT INTO survey_invitations (survey_id, token_hash, customer_id, via, expires_at)"
+                      " VALUES ($1::bigint, $2, $3::bigint, 'email', now() + interval '7 days') RETURNING id",
+                      sid, "erasure-test-" + uuid.uuid4().hex, cid)
+    words = "Quxbridge survey words " + uuid.uuid4().hex[:6]
+    rid = h.sql_value("INSERT INTO survey_responses (survey_id, invitation_id, customer_id, score, comment,"
+                      " completed_at) VALUES ($1::bigint, $2::bigint, $3::bigint, 5, $4, now()) RETURNING id",
+                      sid, inv, cid, words)
+    comp = sign_in(h, "compliance")
+    page = comp.get("/admin/compliance")
+    r = comp.post("/admin/compliance/erasure", {"csrf": h.csrf(page), "email": email, "reason": "Letter"})
+    assert r.status == 303
+    receipt = h.sql_value("SELECT receipt FROM erasure_requests ORDER BY id DESC LIMIT 1")
+    wait_erased(h, receipt)
+    assert h.sql_value("SELECT count(*) FROM customers WHERE id = $1::bigint", cid) == "0"
+    row = h.sql("SELECT score, comment IS NULL, customer_id IS NULL FROM survey_responses WHERE id = $1::bigint", rid)
+    assert row == [["5", "t", "t"]], row
+    assert h.sql_value("SELECT count(*) FROM survey_invitations WHERE customer_id = $1::bigint", cid) == "0"

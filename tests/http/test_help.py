@@ -369,3 +369,18 @@ def test_help_gaps_and_deflection(h):
     rows = lambda t: re.findall(r"<tr><td>[\d-]+</td><td>(\d+)</td><td>(\d+)</td><td>([\d.]+)%</td></tr>", t)
     assert rows(after.text), after.text[-2000:]
     assert int(rows(after.text)[0][1]) == int(rows(before.text)[0][1]) + 1
+
+
+def test_chat_opened_after_help_visit_counts_against_deflection(h):
+    from test_chat import start_chat
+    c = h.client()
+    assert c.get("/help").status == 200
+    cookie = c.cookie("cxms_visitor")
+    assert cookie
+    before = int(h.sql_value("SELECT count(*) FROM help_events WHERE kind = 'chat_opened'"))
+    start_chat(h, c, message="I could not find my answer", name="Help Visitor")
+    rows = h.sql("SELECT visitor_hash FROM help_events WHERE kind = 'chat_opened' ORDER BY id DESC LIMIT 1")
+    assert int(h.sql_value("SELECT count(*) FROM help_events WHERE kind = 'chat_opened'")) == before + 1
+    # the same visitor as the help page view
+    page_hash = h.sql_value("SELECT visitor_hash FROM help_events WHERE kind = 'page' ORDER BY id DESC LIMIT 1")
+    assert rows[0][0] == page_hash
