@@ -276,8 +276,9 @@ static void serve_one(worker *w, FCGX_Request *f, db *d, arena *a, buf *out)
 	dispatch(w->routes, &r);
 	if (!r.streamed) /* a streamed response (stream.c) is already on its way */
 		send_response(&r);
-	/* the path only: query strings can carry tokens */
-	log_info("req=%s %s %s %d %.1fms", r.id, r.method, r.path, r.status, now_ms() - start);
+	/* the path only (query strings can carry tokens), and survey links lose their token */
+	const char *logged = strncmp(r.path, "/s/", 3) == 0 ? "/s/{token}" : r.path;
+	log_info("req=%s %s %s %d %.1fms", r.id, r.method, logged, r.status, now_ms() - start);
 	run_defers(&r);
 	if (db_in_tx(d))
 		db_rollback(d);

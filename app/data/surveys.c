@@ -575,15 +575,18 @@ int survey_weeks(db *d, arena *a, const survey_filter *f, const char ***out)
 static const stmt invited = {
 	"SELECT count(*) FROM survey_invitations WHERE survey_id = $1 AND via <> 'portal'"
 	" AND created_at >= date_trunc('week', now() AT TIME ZONE $3) AT TIME ZONE $3 - ($2::integer - 1) * interval '1 week'"
+	/* an agent's view counts the invitations of their own conversations only */
+	" AND ($4::bigint = 0 OR conversation_id IN (SELECT id FROM conversations WHERE assigned_to = $4::bigint))"
 };
 
 long long survey_invited(db *d, int64_t survey_id, const survey_filter *f)
 {
-	char sid[24], w[16];
+	char sid[24], w[16], ag[24];
 	snprintf(sid, sizeof sid, "%lld", (long long)survey_id);
 	snprintf(w, sizeof w, "%d", f->weeks);
-	const char *p[] = { sid, w, f->tz ? f->tz : "UTC" };
-	PGresult *res = db_run(d, &invited, 3, p);
+	snprintf(ag, sizeof ag, "%lld", (long long)f->agent_id);
+	const char *p[] = { sid, w, f->tz ? f->tz : "UTC", ag };
+	PGresult *res = db_run(d, &invited, 4, p);
 	long long n = res && PQntuples(res) == 1 ? db_i64(res, 0, 0) : -1;
 	PQclear(res);
 	return n;

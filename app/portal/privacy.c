@@ -2,6 +2,7 @@
  * delete my account */
 #include "../handlers.h"
 #include "privacy.h"
+#include "chat.h"
 #include "../core/auth.h"
 #include "../core/crypto.h"
 #include "../core/page.h"
@@ -141,6 +142,9 @@ int privacy_delete(req *r)
 		return privacy_render(r, 400, N_("Your password is not correct."));
 	const char *receipt = erasure_request(r->db, r->a, r->who.id, 0);
 	if (!receipt || !sessions_end_for_account(r->db, r->a, ACCOUNT_CUSTOMER, r->who.id, NULL))
+		return 500;
+	/* the customer's open chat streams close with the account */
+	if (!chat_signed_out(r, r->who.id))
 		return 500;
 	auth_sign_out(r);
 	return redirect(r, arena_printf(r->a, "/account/deleted?receipt=%s", url_encode(r->a, receipt)));

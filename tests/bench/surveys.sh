@@ -110,7 +110,7 @@ for path in "/admin/surveys/$sid" "/admin/surveys/$sid?weeks=52" "/admin/surveys
 	printf '%-44s %10s %10s %10s\n' "$path" "$median" "$min" "$max"
 done
 if command -v wrk >/dev/null 2>&1; then
-	echo "wrk -t2 -c$CONNS -d$DURATION --latency /admin/surveys/$sid?weeks=52"
-	wrk -t2 -c"$CONNS" -d"$DURATION" --latency -H "Cookie: $cookie" "$base/admin/surveys/$sid?weeks=52" |
+	echo "wrk -t1 -c$CONNS -d$DURATION --latency /admin/surveys/$sid?weeks=52"
+	wrk -t1 -c"$CONNS" -d"$DURATION" --latency -H "Cookie: $cookie" "$base/admin/surveys/$sid?weeks=52" |
 		awk '/Requests\/sec|50%|90%|99%|Non-2xx/'
 fi

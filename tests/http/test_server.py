@@ -71,3 +71,13 @@ def test_head_and_error_pages(h):
         assert r.status == status
         assert "<html" in r.text and "Reference" in r.text
     assert c.get("/healthz").headers.get("cache-control") is not None
+
+
+def test_survey_link_tokens_are_not_logged(h):
+    token = "SurveyTokenThatMustNotBeLogged0123456789ab"
+    r = h.client().get("/s/" + token)
+    assert r.status in (404, 410)
+    time.sleep(0.3)
+    log = open(os.path.join(h.var, "serve.log"), encoding="utf-8", errors="replace").read()
+    assert token not in log
+    assert "/s/{token}" in log

@@ -428,3 +428,23 @@ def test_csv_export_streams_every_page(h):
     _, other = make_survey(h, "ces")
     r = admin.get("/admin/surveys/%s/responses.csv" % other)
     assert r.status == 200 and r.text.count("\r\n") == 1
+
+
+def test_agent_sees_invitations_of_own_conversations_only(h):
+    """An agent's results page counts only the invitations of their own conversations (the response
+    rate used to divide their own completions by every invitation of the survey)."""
+    _, sid = make_survey(h, "csat")
+    aid = h.sql_value("SELECT id FROM staff WHERE email = 'agent@example.com'")
+    other = h.sql_value("SELECT id FROM staff WHERE email = 'supervisor@example.com'")
+    for staff in (aid, other, other):
+        conv = h.sql_value("INSERT INTO conversations (channel, assigned_to, live_channel, status)"
+                           " VALUES ('email', $1::bigint, $2, 'resolved') RETURNING id",
+                           staff, secrets.token_hex(16))
+        h.sql("INSERT INTO survey_invitations (survey_id, token_hash, conversation_id, via, expires_at)"
+              " VALUES ($1::bigint, $2, $3::bigint, 'email', now() + interval '7 days')",
+              sid, token_hash(new_token()), conv)
+    invite(h, sid)  # a list/NPS-style invitation with no conversation
+    page = sign_in(h, "agent").get("/admin/surveys/%s" % sid)
+    assert page.status == 200 and "0 completed of 1 sent" in page.text, re.findall(r"completed of \d+ sent", page.text)
+    page = sign_in(h, "supervisor").get("/admin/surveys/%s" % sid)
+    assert page.status == 200 and "0 completed of 4 sent" in page.text, re.findall(r"completed of \d+ sent", page.text)
