@@ -32,9 +32,10 @@ build/$(1)/%.o: %.cc
 	@echo "  CXX $(1) $$<"
 	@$$(CXX) $$(CPPFLAGS) $$(CXXFLAGS_COMMON) $$($(1)_FLAGS) -MMD -MP -c $$< -o $$@
 build/$(1)/cxms: $$(patsubst %.c,build/$(1)/%.o,$$(SRC_C)) $$(patsubst %.cc,build/$(1)/%.o,$$(SRC_CXX))
-	$$(CXX) $$($(1)_FLAGS) -pthread -o $$@ $$^ $$(LIBS)
+	@echo "  LINK $$@"
+	@$$(CXX) $$($(1)_FLAGS) -pthread -o $$@ $$^ $$(LIBS)
 build/$(1)/libcxms.a: $$(patsubst %.c,build/$(1)/%.o,$$(LIB_C)) $$(patsubst %.cc,build/$(1)/%.o,$$(SRC_CXX))
-	ar rcs $$@ $$^
+	@ar rcs $$@ $$^
 endef
 $(eval $(call variant,release))
 $(eval $(call variant,asan))
@@ -55,7 +56,8 @@ check-sql:
 UNIT_TESTS := $(patsubst tests/unit/%.c,build/asan/tests/%,$(wildcard tests/unit/test_*.c))
 build/asan/tests/%: tests/unit/%.c build/asan/libcxms.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS_COMMON) $(asan_FLAGS) -Iapp -DSOURCE_ROOT=\"$(CURDIR)\" -o $@ $< build/asan/libcxms.a -lstdc++ $(LIBS) -lcmocka
+	@echo "  TEST $<"
+	@$(CC) $(CPPFLAGS) $(CFLAGS_COMMON) $(asan_FLAGS) -Iapp -DSOURCE_ROOT=\"$(CURDIR)\" -o $@ $< build/asan/libcxms.a -lstdc++ $(LIBS) -lcmocka
 
 unit: $(UNIT_TESTS)
 	@scripts/run-unit.sh $(UNIT_TESTS)
