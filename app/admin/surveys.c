@@ -73,8 +73,19 @@ int surveys_index(req *r)
 		tdict *row = tmpl_section(d, "ROW");
 		tmpl_set_int(row, "ID", list[i].id);
 		tmpl_set(row, "TITLE", list[i].title_en);
-		tmpl_set(row, "KIND", list[i].kind);
+		/* CSAT, NPS and CES are names everyone uses as they are */
+		bool custom = strcmp(list[i].kind, "custom") == 0;
+		tmpl_set(row, "KIND", custom ? tr(r, "Custom") :
+			 strcmp(list[i].kind, "csat") == 0 ? "CSAT" : strcmp(list[i].kind, "nps") == 0 ? "NPS" : "CES");
 		tmpl_set(row, "STATUS", tr(r, LABEL_OF(statuses, list[i].status, "")));
+		if (!is_manager(r)) {
+			/* agents see figures of their own conversations only, on each survey's page */
+			tmpl_set(row, "INVITED", "–");
+			tmpl_set(row, "RESPONSES", "–");
+			tmpl_set(row, "COMPLETED", "–");
+			tmpl_set(row, "RATE", "–");
+			continue;
+		}
 		tmpl_set_int(row, "INVITED", list[i].invited);
 		tmpl_set_int(row, "RESPONSES", list[i].responses);
 		tmpl_set_int(row, "COMPLETED", list[i].completed);

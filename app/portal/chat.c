@@ -62,6 +62,24 @@ const char *chat_msg_text(req *r, const chat_msg *m)
 	return "";
 }
 
+/* An agent's message that carries this site's survey link (the CSAT after a resolved chat) gets
+ * a real link to it: the local path "/s/<token>", or NULL. Only that exact shape is linked, so
+ * no text a person typed ever becomes a link. */
+static const char *survey_link(req *r, const chat_msg *m)
+{
+	if (strcmp(m->kind, "agent") != 0 || !m->body || !cfg.base_url)
+		return NULL;
+	const char *prefix = arena_printf(r->a, "%s/s/", cfg.base_url);
+	const char *at = strstr(m->body, prefix);
+	if (!at)
+		return NULL;
+	const char *tok = at + strlen(prefix);
+	size_t n = strspn(tok, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
+	if (n != 43 || tok[n] != '\0')
+		return NULL;
+	return arena_printf(r->a, "/s/%s", tok);
+}
+
 void chat_fill_messages(req *r, tdict *d, const chat_msg *m, int n, bool staff)
 {
 	for (int i = 0; i < n; i++) {
@@ -70,6 +88,9 @@ void chat_fill_messages(req *r, tdict *d, const chat_msg *m, int n, bool staff)
 		tmpl_set(row, "KIND", m[i].kind);
 		tmpl_set(row, "TEXT", chat_msg_text(r, &m[i]));
 		tmpl_set(row, "AT", m[i].created_at);
+		const char *link = staff ? NULL : survey_link(r, &m[i]);
+		if (link)
+			tmpl_set(tmpl_section(row, "SURVEY_LINK"), "HREF", link);
 		const char *who = "";
 		if (strcmp(m[i].kind, "customer") == 0)
 			who = staff ? tr(r, "Customer") : tr(r, "You");
@@ -106,6 +127,9 @@ int chat_json(req *r, const chat_conv *c, int64_t after, bool staff)
 		json_object_set_new(x, "id", json_integer(m[i].id));
 		json_object_set_new(x, "kind", json_string(m[i].kind));
 		json_object_set_new(x, "text", json_string(chat_msg_text(r, &m[i])));
+		const char *link = staff ? NULL : survey_link(r, &m[i]);
+		if (link)
+			json_object_set_new(x, "link", json_string(link));
 		const char *who = "";
 		if (strcmp(m[i].kind, "customer") == 0)
 			who = staff ? tr(r, "Customer") : tr(r, "You");

@@ -23,6 +23,7 @@
 	if (!list || !form || !body) return;
 	var csrf = form.querySelector('input[name="csrf"]').value;
 	var noteLabel = root.getAttribute('data-t-note') || 'internal note';
+	var surveyLabel = root.getAttribute('data-t-survey') || 'Answer the survey';
 	var streams = [];
 	var fetching = false, again = false, failures = 0, typingTimer = null, lastTyping = 0;
 
@@ -51,6 +52,15 @@
 		li.appendChild(document.createTextNode(' '));
 		li.appendChild(text);
 		li.appendChild(document.createTextNode(' '));
+		// the server sends a link only for this site's survey path ("/s/<token>")
+		if (typeof m.link === 'string' && /^\/s\/[A-Za-z0-9_-]{43}$/.test(m.link)) {
+			var a = document.createElement('a');
+			a.className = 'button survey-link';
+			a.href = m.link;
+			a.textContent = surveyLabel;
+			li.appendChild(a);
+			li.appendChild(document.createTextNode(' '));
+		}
 		li.appendChild(at);
 		list.appendChild(li);
 		last = m.id;

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <link rel="stylesheet" href="/static/css/chat.css">
-<section class="card chat" id="chat" data-role="customer" data-base="/chat/{{ID}}" data-live="{{LIVE}}" data-last="{{LAST}}" data-t-queue="[[You are number {n} in the queue. An agent will be with you soon.]]" data-t-agent="[[You are talking with {name}.]]" data-t-slow="[[You are sending messages too fast. Please wait a moment.]]" data-t-failed="[[Your message could not be sent.]]">
+<section class="card chat" id="chat" data-role="customer" data-base="/chat/{{ID}}" data-live="{{LIVE}}" data-last="{{LAST}}" data-t-queue="[[You are number {n} in the queue. An agent will be with you soon.]]" data-t-agent="[[You are talking with {name}.]]" data-t-slow="[[You are sending messages too fast. Please wait a moment.]]" data-t-failed="[[Your message could not be sent.]]" data-t-survey="[[Answer the survey]]">
   <h1>[[Chat with us]]</h1>
   <p class="chat-state" id="chat-state" role="status" aria-live="polite">
     {{#AGENT}}<span id="chat-agent">[[You are talking with {{AGENT_NAME}}.]]</span>{{/AGENT}}
@@ -10,7 +10,7 @@
   </p>
   {{#WILL_JOIN}}<p class="muted small">[[This conversation will be saved to your account when you send your next message.]]</p>{{/WILL_JOIN}}
   <ol class="messages" id="messages" aria-live="polite">
-    {{#MSG}}<li class="msg msg-{{KIND}}" data-id="{{MSG_ID}}"><span class="who">{{WHO}}</span> <span class="text">{{TEXT}}</span> <time>{{AT}}</time></li>
+    {{#MSG}}<li class="msg msg-{{KIND}}" data-id="{{MSG_ID}}"><span class="who">{{WHO}}</span> <span class="text">{{TEXT}}</span>{{#SURVEY_LINK}} <a class="button survey-link" href="{{HREF}}">[[Answer the survey]]</a>{{/SURVEY_LINK}} <time>{{AT}}</time></li>
     {{/MSG}}
   </ol>
   <p class="typing" id="typing" hidden>[[The agent is typing…]]</p>

@@ -448,3 +448,19 @@ def test_agent_sees_invitations_of_own_conversations_only(h):
     assert page.status == 200 and "0 completed of 1 sent" in page.text, re.findall(r"completed of \d+ sent", page.text)
     page = sign_in(h, "supervisor").get("/admin/surveys/%s" % sid)
     assert page.status == 200 and "0 completed of 4 sent" in page.text, re.findall(r"completed of \d+ sent", page.text)
+
+
+def test_agent_survey_list_shows_no_survey_wide_figures(h):
+    import re as _re
+    from common import sign_in as _sign_in
+    agent = _sign_in(h, "agent")
+    page = agent.get("/admin/surveys")
+    assert page.status == 200
+    rows = _re.findall(r"<tr>\s*<td><a href=\"/admin/surveys/\d+\">.*?</tr>", page.text, _re.S)
+    assert rows, page.text[:2000]
+    for row in rows:
+        cells = _re.findall(r"<td>(.*?)</td>", row, _re.S)
+        assert cells[3:7] == ["–", "–", "–", "–"], cells
+    sup = _sign_in(h, "supervisor")
+    page = sup.get("/admin/surveys")
+    assert _re.search(r"<td>\d+</td><td>\d+</td><td>\d+</td>", page.text), page.text[:2000]
