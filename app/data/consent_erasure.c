@@ -99,6 +99,22 @@ static const stmt r_tracking = {
 	COUNTED("DELETE FROM tracking_events WHERE at < now() - (SELECT days FROM retention_rules"
 		" WHERE kind = 'tracking_events') * interval '1 day'")
 };
+/* Chat transcripts of conversations resolved longer ago than the rule's days: the rule's action
+ * either deletes the conversation or keeps it (figures, routing history) without any words or names. */
+#define OLD_RESOLVED(action) \
+	" status = 'resolved' AND resolved_at < now() - (SELECT days FROM retention_rules" \
+	" WHERE kind = 'chat_transcripts' AND action = '" action "') * interval '1 day'"
+static const stmt r_chat_delete = {
+	COUNTED("DELETE FROM conversations WHERE" OLD_RESOLVED("delete"))
+};
+static const stmt r_chat_words = {
+	COUNTED("UPDATE chat_messages SET body = '', ip_hash = NULL WHERE body <> '' AND conversation_id IN"
+		" (SELECT id FROM conversations WHERE" OLD_RESOLVED("anonymise") ")")
+};
+static const stmt r_chat_names = {
+	"UPDATE conversations SET visitor_name = CASE WHEN visitor_name IS NULL THEN NULL ELSE '' END,"
+	" visitor_email = NULL WHERE (visitor_email IS NOT NULL OR visitor_name <> '') AND" OLD_RESOLVED("anonymise")
+};
 static const stmt r_erasures = {
 	/* finished erasure receipts stay; requests whose job died are reported */
 	"SELECT count(*) FROM erasure_requests WHERE completed_at IS NULL"
@@ -119,13 +135,26 @@ bool retention_run(db *d, arena *a, const char **report)
 		return false;
 	const char *tracked = db_str(a, res, 0, 0);
 	PQclear(res);
+	res = db_run(d, &r_chat_delete, 0, NULL);
+	if (!res)
+		return false;
+	const char *chats_deleted = db_str(a, res, 0, 0);
+	PQclear(res);
+	res = db_run(d, &r_chat_words, 0, NULL);
+	if (!res || !db_do(d, &r_chat_names, 0, NULL)) {
+		PQclear(res);
+		return false;
+	}
+	const char *chat_words = db_str(a, res, 0, 0);
+	PQclear(res);
 	res = db_run(d, &r_erasures, 0, NULL);
 	if (!res)
 		return false;
 	const char *stuck = db_str(a, res, 0, 0);
 	PQclear(res);
-	*report = arena_printf(a, "tracking_events deleted: %s; erasure requests pending over a day: %s",
-			       tracked, stuck);
+	*report = arena_printf(a, "tracking_events deleted: %s; chat conversations deleted: %s;"
+			       " chat messages emptied: %s; erasure requests pending over a day: %s",
+			       tracked, chats_deleted, chat_words, stuck);
 	return db_do(d, &r_record, 1, (const char *[]){ *report }) && db_do(d, &r_next, 0, NULL);
 }
 

@@ -556,6 +556,33 @@ def test_retention_job_deletes_old_tracking_and_reports(h):
     assert "tracking_events deleted: " in page.text
 
 
+def test_retention_empties_old_chat_transcripts(h):
+    from test_chat import start_chat
+    words = "Retention words " + uuid.uuid4().hex[:8]
+    c = h.client()
+    conv = start_chat(h, c, message=words, name="Old Visitor", email="old-visitor@example.test")
+    recent = start_chat(h, h.client(), message=words + " recent", name="New Visitor")
+    h.sql("UPDATE conversations SET status = 'resolved', resolved_at = now() - interval '800 days' "
+          "WHERE id = $1::bigint", str(conv))
+    h.sql("UPDATE conversations SET status = 'resolved', resolved_at = now() - interval '10 days' "
+          "WHERE id = $1::bigint", str(recent))
+    h.sql("INSERT INTO jobs (kind) VALUES ('retention')")
+    deadline = time.time() + 20
+    while h.sql_value("SELECT count(*) FROM jobs WHERE kind = 'retention' AND status = 'queued' "
+                      "AND run_at <= now()") != "0":
+        assert time.time() < deadline, "retention job did not run"
+        time.sleep(0.2)
+    # 730 days, anonymise: the conversation stays for the figures, without words, names or address
+    assert h.sql_value("SELECT count(*) FROM chat_messages WHERE conversation_id = $1::bigint AND body LIKE $2",
+                       str(conv), "Retention words%") == "0"
+    assert h.sql("SELECT coalesce(visitor_name, 'NULL'), coalesce(visitor_email, 'NULL') FROM conversations "
+                 "WHERE id = $1::bigint", str(conv))[0] == ["", "NULL"]
+    assert h.sql_value("SELECT count(*) FROM chat_messages WHERE conversation_id = $1::bigint AND body LIKE $2",
+                       str(recent), "Retention words%") == "1"
+    report = h.sql_value("SELECT report FROM retention_runs ORDER BY id DESC LIMIT 1")
+    assert "chat messages emptied: " in report and "chat messages emptied: 0" not in report, report
+
+
 def test_changing_a_purpose_text_makes_a_new_version(h):
     comp = sign_in(h, "compliance")
     page = comp.get("/admin/compliance/purposes/personalisation")
