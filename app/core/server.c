@@ -207,7 +207,7 @@ void dispatch(const route *routes, req *r)
 		r->out_headers.n = 0;
 		error_page(r, status);
 	}
-	if (r->flash_out)
+	if (r->flash_out && status < 400) /* a failed commit announces no success */
 		resp_cookie(r, "cxms_flash", r->flash_out, 60, true);
 	consent_track_request(r, status); /* analytics page views, only with consent */
 }

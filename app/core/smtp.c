@@ -79,9 +79,12 @@ bool smtp_send(const char *url, const char *from, const char *to, const char *su
 			   list_unsubscribe);
 	buf_puts(&msg, "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
 		       "Content-Transfer-Encoding: 8bit\r\n\r\n");
-	/* SMTP wants CRLF line ends, and a line with a lone dot is escaped by curl */
+	/* SMTP wants CRLF line ends (a bare CR or LF is never sent: RFC 5321 2.3.8), and a line
+	 * with a lone dot is escaped by curl */
 	for (const char *p = body; *p; p++) {
-		if (*p == '\n' && (p == body || p[-1] != '\r'))
+		if (*p == '\r' && p[1] == '\n')
+			continue; /* the LF that follows ends the line */
+		if (*p == '\n' || *p == '\r')
 			buf_puts(&msg, "\r\n");
 		else
 			buf_append(&msg, p, 1);

@@ -264,8 +264,10 @@ bool staff_set_active(db *d, int64_t id, bool active)
 	return ok;
 }
 
+/* FOR UPDATE: two admins demoting each other at once cannot both see the other still an admin
+ * (one waits for the other's row, or is stopped as a deadlock and rolled back) */
 static const stmt count_admins = {
-	"SELECT count(*) FROM staff WHERE active AND 'admin' = ANY (roles)"
+	"SELECT count(*) FROM (SELECT 1 FROM staff WHERE active AND 'admin' = ANY (roles) FOR UPDATE) x"
 };
 
 int staff_count_active_admins(db *d)

@@ -101,6 +101,7 @@ typedef struct job {
 bool job_enqueue(db *d, arena *a, const char *kind, const char *payload_json);
 /* Claims one due job (FOR UPDATE SKIP LOCKED) inside the caller's transaction. */
 int job_claim(db *d, arena *a, job *out); /* 1 claimed, 0 none due, -1 error */
+int job_relock(db *d, arena *a, int64_t id, job *out); /* that job again: 1, 0 gone or taken, -1 */
 bool job_done(db *d, arena *a, int64_t id);
 /* Schedules a retry with exponential backoff, or marks the job dead. */
 bool job_failed(db *d, arena *a, const job *j, const char *error);

@@ -37,6 +37,30 @@ int job_claim(db *d, arena *a, job *out)
 	return n == 1;
 }
 
+/* The same job again, after its handler's transaction was rolled back: never another one. */
+static const stmt relock = {
+	"SELECT id, kind, payload::text, attempts, max_attempts FROM jobs"
+	" WHERE id = $1 AND status = 'queued' FOR UPDATE SKIP LOCKED"
+};
+
+int job_relock(db *d, arena *a, int64_t id, job *out)
+{
+	const char *p[] = { db_id(a, id) };
+	PGresult *res = db_run(d, &relock, 1, p);
+	if (!res)
+		return -1;
+	int n = PQntuples(res);
+	if (n == 1) {
+		out->id = db_i64(res, 0, 0);
+		out->kind = db_str(a, res, 0, 1);
+		out->payload = db_str(a, res, 0, 2);
+		out->attempts = (int)db_i64(res, 0, 3);
+		out->max_attempts = (int)db_i64(res, 0, 4);
+	}
+	PQclear(res);
+	return n == 1;
+}
+
 static const stmt done = {
 	"UPDATE jobs SET status = 'done', attempts = attempts + 1, finished_at = now(),"
 	" last_error = NULL WHERE id = $1"

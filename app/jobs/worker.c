@@ -54,7 +54,7 @@ static int run_one(db *d, arena *a)
 	if (db_tx_failed(d)) {
 		/* the handler's writes are gone; record the failure in a fresh transaction */
 		db_rollback(d);
-		if (!db_begin(d) || job_claim(d, a, &j) <= 0) {
+		if (!db_begin(d) || job_relock(d, a, j.id, &j) <= 0) {
 			db_rollback(d);
 			return -1;
 		}

@@ -81,3 +81,29 @@ def test_survey_link_tokens_are_not_logged(h):
     log = open(os.path.join(h.var, "serve.log"), encoding="utf-8", errors="replace").read()
     assert token not in log
     assert "/s/{token}" in log
+
+
+def test_failed_commit_sets_no_success_flash(h):
+    """A POST whose handler succeeded but whose COMMIT fails answers 500, and must not leave a
+    "saved" flash message behind for the next page."""
+    import uuid
+    from common import sign_up
+    c, email = sign_up(h)
+    u = uuid.uuid4().hex[:10]
+    name = "Commit Fails " + u
+    # a deferred constraint trigger: the UPDATE succeeds, the COMMIT is refused
+    h.sql("CREATE FUNCTION test_commitfail_%s() RETURNS trigger LANGUAGE plpgsql AS $f$ BEGIN"
+          " IF NEW.name = '%s' THEN RAISE EXCEPTION 'test: commit refused'; END IF;"
+          " RETURN NEW; END $f$" % (u, name))
+    h.sql("CREATE CONSTRAINT TRIGGER test_commitfail_%s AFTER UPDATE ON customers"
+          " DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_commitfail_%s()" % (u, u))
+    try:
+        page = c.get("/account")
+        r = c.post("/account", {"csrf": h.csrf(page), "name": name, "lang": "en", "tz": "UTC"})
+        assert r.status == 500, r.status
+        flashes = [v for v in r.headers.get_all("set-cookie") if "cxms_flash=profile_saved" in v]
+        assert not flashes, r.headers.get_all("set-cookie")
+        assert h.sql_value("SELECT name FROM customers WHERE email = $1", email) != name
+    finally:
+        h.sql("DROP TRIGGER IF EXISTS test_commitfail_%s ON customers" % u)
+        h.sql("DROP FUNCTION IF EXISTS test_commitfail_%s()" % u)
