@@ -22,7 +22,8 @@ bool job_send_mail(db *d, arena *a, const job *j, char *err, size_t errlen)
 		return mail_mark(d, a, m.id, "stored", NULL);
 	if (!smtp_send(cfg.smtp_url, cfg.mail_from, m.to, m.subject, m.body, m.list_unsubscribe, err,
 		       errlen)) {
-		mail_mark(d, a, m.id, "queued", err);
+		/* the outbox shows a mail whose last attempt failed as failed, not as still waiting */
+		mail_mark(d, a, m.id, j->attempts + 1 >= j->max_attempts ? "failed" : "queued", err);
 		return false;
 	}
 	return mail_mark(d, a, m.id, "sent", NULL);

@@ -46,6 +46,8 @@ def test_failed_delivery_retries_with_backoff_and_is_kept(h):
     assert row[0] in ("dead", "done"), row
     if row[0] == "dead":
         assert row[1] == "2" and row[2], row
+        # and the outbox says so
+        assert h.sql_value("SELECT status FROM mails WHERE id = $1::bigint", mail_id) == "failed"
 
 
 def test_worker_exits_on_sigterm(h):
