@@ -303,9 +303,12 @@ void tmpl_set_global(tdict *d, const char *key, const char *value)
 bool tmpl_expand(const char *key, tdict *d, buf *out)
 {
 	std::string s;
-	pthread_rwlock_rdlock(&reload_lock);
+	/* templates change only in development: production expands without the reload lock */
+	if (dev_mode)
+		pthread_rwlock_rdlock(&reload_lock);
 	bool ok = ctemplate::ExpandTemplate(key, ctemplate::STRIP_BLANK_LINES, D(d), &s);
-	pthread_rwlock_unlock(&reload_lock);
+	if (dev_mode)
+		pthread_rwlock_unlock(&reload_lock);
 	if (ok)
 		buf_append(out, s.data(), s.size());
 	return ok;
