@@ -150,15 +150,27 @@ bool db_do(db *d, const stmt *s, int n, const char *const *params)
 	return r != NULL;
 }
 
-bool db_simple(db *d, const char *sql)
+/* Transaction control (BEGIN, COMMIT): one fixed statement, no parameters. */
+static bool exec_command(db *d, const char *sql)
 {
-	if (!d->in_tx && !db_ensure(d))
-		return false;
-	PGresult *r = PQexec(d->conn, sql);
+	PGresult *r = PQexecParams(d->conn, sql, 0, NULL, NULL, NULL, NULL, 0);
+	bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+	if (!ok)
+		log_error("%s failed: %s", sql, PQresultErrorMessage(r));
+	PQclear(r);
+	return ok;
+}
+
+bool db_exec_script(db *d, const char *script)
+{
+	/* A migration file holds several statements (functions with their own semicolons among
+	 * them), which only the simple query protocol runs. Its text comes from the repository's
+	 * migrations/ folder, never from a request. */
+	PGresult *r = PQexec(d->conn, script);
 	ExecStatusType st = PQresultStatus(r);
 	bool ok = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
 	if (!ok)
-		log_error("query failed: %s", PQresultErrorMessage(r));
+		log_error("migration failed: %s", PQresultErrorMessage(r));
 	PQclear(r);
 	return ok;
 }
@@ -167,7 +179,7 @@ bool db_begin(db *d)
 {
 	if (!db_ensure(d))
 		return false;
-	if (!db_simple(d, "BEGIN"))
+	if (!exec_command(d, "BEGIN"))
 		return false;
 	d->in_tx = true;
 	d->tx_failed = false;
@@ -182,7 +194,7 @@ bool db_commit(db *d)
 		db_rollback(d);
 		return false;
 	}
-	bool ok = db_simple(d, "COMMIT");
+	bool ok = exec_command(d, "COMMIT");
 	d->in_tx = false;
 	if (!ok)
 		db_rollback(d);
@@ -193,7 +205,7 @@ void db_rollback(db *d)
 {
 	if (d->conn && PQstatus(d->conn) == CONNECTION_OK &&
 	    PQtransactionStatus(d->conn) != PQTRANS_IDLE) {
-		PGresult *r = PQexec(d->conn, "ROLLBACK");
+		PGresult *r = PQexecParams(d->conn, "ROLLBACK", 0, NULL, NULL, NULL, NULL, 0);
 		PQclear(r);
 	}
 	d->in_tx = false;

@@ -25,8 +25,8 @@ bool db_ensure(db *d);
 PGresult *db_run(db *d, const stmt *s, int n, const char *const *params);
 /* Runs a statement that returns no rows of interest; false on error. */
 bool db_do(db *d, const stmt *s, int n, const char *const *params);
-/* Plain SQL without parameters, for BEGIN/COMMIT and migrations only. */
-bool db_simple(db *d, const char *sql);
+/* Runs a migration file (several statements) inside the caller's transaction. Migrations only. */
+bool db_exec_script(db *d, const char *script);
 
 bool db_begin(db *d);
 bool db_commit(db *d);

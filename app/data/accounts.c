@@ -30,16 +30,11 @@ int roles_from_text(const char *s)
 
 const char *roles_to_text(arena *a, int roles)
 {
-	char out[128] = "{";
-	for (int i = 0; role_names[i].name; i++) {
-		if (!(roles & role_names[i].bit))
-			continue;
-		if (out[1])
-			strcat(out, ",");
-		strcat(out, role_names[i].name);
-	}
-	strcat(out, "}");
-	return arena_strdup(a, out);
+	const char *out = "";
+	for (int i = 0; role_names[i].name; i++)
+		if (roles & role_names[i].bit)
+			out = arena_printf(a, "%s%s%s", out, *out ? "," : "", role_names[i].name);
+	return arena_printf(a, "{%s}", out);
 }
 
 /* Runs s with $1 = id and $2... = more (up to 7). */

@@ -76,7 +76,7 @@ static bool apply_one(db *d, const char *dir, const char *name)
 		return ok;
 	}
 	PQclear(res);
-	ok = ok && db_simple(d, sql) && db_do(d, &record, 2, p) && db_commit(d);
+	ok = ok && db_exec_script(d, sql) && db_do(d, &record, 2, p) && db_commit(d);
 	if (ok)
 		log_info("applied migration %s", name);
 	else

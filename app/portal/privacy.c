@@ -61,7 +61,7 @@ static const char *channel_label(const char *ch)
 	if (strcmp(ch, "chat") == 0) return N_("chat");
 	if (strcmp(ch, "email_link") == 0) return N_("email link");
 	if (strcmp(ch, "staff_phone") == 0) return N_("by phone, with our staff");
-	return N_("another system (API)");
+	return N_("another application (API)");
 }
 
 static int privacy_render(req *r, int status, const char *error)
