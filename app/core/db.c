@@ -227,6 +227,27 @@ bool db_tx_failed(const db *d)
 	return d->tx_failed;
 }
 
+void *db_rows_of(arena *a, PGresult *res, size_t size, row_fill fill, int *count)
+{
+	if (!res) {
+		*count = -1;
+		return NULL;
+	}
+	int n = PQntuples(res);
+	unsigned char *items = arena_calloc(a, size * ((size_t)n + 1));
+	for (int i = 0; i < n; i++)
+		fill(a, res, i, items + size * (size_t)i);
+	PQclear(res);
+	*count = n;
+	return items;
+}
+
+void *db_rows(db *d, arena *a, const stmt *s, int n, const char *const *params, size_t size,
+	      row_fill fill, int *count)
+{
+	return db_rows_of(a, db_run(d, s, n, params), size, fill, count);
+}
+
 char *db_str(arena *a, PGresult *res, int row, int col)
 {
 	if (PQgetisnull(res, row, col))

@@ -38,6 +38,16 @@ bool db_in_tx(const db *d);
 /* a statement failed inside the current transaction */
 bool db_tx_failed(const db *d);
 
+/* Copies one result row into an item of the caller's array. */
+typedef void (*row_fill)(arena *a, PGresult *res, int row, void *item);
+/* Copies every row of res (which it clears) with fill into a new zeroed arena array of
+ * `size`-byte items, with one spare zeroed item past the last. Returns the array and sets
+ * *count; on a NULL res (a failed statement) returns NULL and sets *count to -1. */
+void *db_rows_of(arena *a, PGresult *res, size_t size, row_fill fill, int *count);
+/* db_run, then db_rows_of. */
+void *db_rows(db *d, arena *a, const stmt *s, int n, const char *const *params, size_t size,
+	      row_fill fill, int *count);
+
 /* Helpers to turn result cells into arena values */
 char *db_str(arena *a, PGresult *res, int row, int col); /* NULL when SQL NULL */
 int64_t db_i64(PGresult *res, int row, int col);

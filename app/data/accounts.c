@@ -93,8 +93,9 @@ static const stmt by_id[2] = {
 	  " FROM staff WHERE id = $1" },
 };
 
-static void fill(arena *a, PGresult *res, int row, account *out)
+static void fill(arena *a, PGresult *res, int row, void *item)
 {
+	account *out = item;
 	out->id = db_i64(res, row, 0);
 	out->email = db_str(a, res, row, 1);
 	out->name = db_str(a, res, row, 2);
@@ -219,14 +220,8 @@ static const stmt list_staff = {
 int staff_list(db *d, arena *a, const char *tz, account **out)
 {
 	const char *p[] = { tz };
-	PGresult *res = db_run(d, &list_staff, 1, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof(account) * (size_t)(n ? n : 1));
-	for (int i = 0; i < n; i++)
-		fill(a, res, i, &(*out)[i]);
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &list_staff, 1, p, sizeof **out, fill, &n);
 	return n;
 }
 

@@ -40,8 +40,9 @@ int64_t chat_conv_create(db *d, arena *a, const chat_new *n)
 	" FROM conversations c LEFT JOIN customers cu ON cu.id = c.customer_id" \
 	" LEFT JOIN staff s ON s.id = c.assigned_to"
 
-static void conv_row(arena *a, PGresult *res, int i, chat_conv *c)
+static void conv_row(arena *a, PGresult *res, int i, void *item)
 {
+	chat_conv *c = item;
 	memset(c, 0, sizeof *c);
 	c->id = db_i64(res, i, 0);
 	c->customer_id = db_i64(res, i, 1);
@@ -189,25 +190,23 @@ static const stmt msgs_after = {
 	" ORDER BY m.id LIMIT 500"
 };
 
+static void chat_msgs_after_row(arena *a, PGresult *res, int i, void *item)
+{
+	chat_msg *m = item;
+	m->id = db_i64(res, i, 0);
+	m->kind = db_str(a, res, i, 1);
+	m->code = db_str(a, res, i, 2);
+	m->body = db_str(a, res, i, 3);
+	m->author = db_str(a, res, i, 4);
+	m->created_at = db_str(a, res, i, 5);
+}
+
 int chat_msgs_after(db *d, arena *a, int64_t conv, int64_t after, bool notes, const char *tz,
 		    chat_msg **out)
 {
 	const char *p[] = { ID(conv), ID(after), notes ? "t" : "f", tz };
-	PGresult *res = db_run(d, &msgs_after, 4, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof **out * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		chat_msg *m = &(*out)[i];
-		m->id = db_i64(res, i, 0);
-		m->kind = db_str(a, res, i, 1);
-		m->code = db_str(a, res, i, 2);
-		m->body = db_str(a, res, i, 3);
-		m->author = db_str(a, res, i, 4);
-		m->created_at = db_str(a, res, i, 5);
-	}
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &msgs_after, 4, p, sizeof **out, chat_msgs_after_row, &n);
 	return n;
 }
 
@@ -400,14 +399,8 @@ static const stmt inbox = {
 
 static int conv_list(db *d, arena *a, const stmt *s, int np, const char *const *p, chat_conv **out)
 {
-	PGresult *res = db_run(d, s, np, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof **out * (size_t)(n + 1));
-	for (int i = 0; i < n; i++)
-		conv_row(a, res, i, &(*out)[i]);
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, s, np, p, sizeof **out, conv_row, &n);
 	return n;
 }
 
@@ -428,22 +421,20 @@ int chat_history(db *d, arena *a, int64_t customer_id, int64_t except, const cha
 	return conv_list(d, a, &history, 3, p, out);
 }
 
+static void options_row(arena *a, PGresult *res, int i, void *item)
+{
+	chat_option *o = item;
+	o->code = db_str(a, res, i, 0);
+	o->title = db_str(a, res, i, 1);
+	o->id = db_i64(res, i, 2);
+	o->n = (int)db_i64(res, i, 3);
+	o->extra = db_str(a, res, i, 4);
+}
+
 static int options(db *d, arena *a, const stmt *s, int np, const char *const *p, chat_option **out)
 {
-	PGresult *res = db_run(d, s, np, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof **out * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		chat_option *o = &(*out)[i];
-		o->code = db_str(a, res, i, 0);
-		o->title = db_str(a, res, i, 1);
-		o->id = db_i64(res, i, 2);
-		o->n = (int)db_i64(res, i, 3);
-		o->extra = db_str(a, res, i, 4);
-	}
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, s, np, p, sizeof **out, options_row, &n);
 	return n;
 }
 
@@ -498,17 +489,17 @@ bool chat_presence_set(db *d, int64_t staff_id, const char *presence)
 
 static const stmt tags = { "SELECT tag FROM conversation_tags WHERE conversation_id = $1 ORDER BY tag" };
 
+static void chat_tags_row(arena *a, PGresult *res, int i, void *item)
+{
+	const char **row = item;
+	*row = db_str(a, res, i, 0);
+}
+
 int chat_tags(db *d, arena *a, int64_t conv, const char ***out)
 {
 	const char *p[] = { ID(conv) };
-	PGresult *res = db_run(d, &tags, 1, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof **out * (size_t)(n + 1));
-	for (int i = 0; i < n; i++)
-		(*out)[i] = db_str(a, res, i, 0);
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &tags, 1, p, sizeof **out, chat_tags_row, &n);
 	return n;
 }
 
@@ -594,21 +585,20 @@ static const stmt agent_settings = {
 	" WHERE s.active AND s.roles && ARRAY['agent', 'supervisor', 'admin'] ORDER BY s.name"
 };
 
+static void chat_agent_settings_row(arena *a, PGresult *res, int i, void *item)
+{
+	chat_agent_row *row = item;
+	row->staff_id = db_i64(res, i, 0);
+	row->name = db_str(a, res, i, 1);
+	row->max_chats = (int)db_i64(res, i, 2);
+	row->skills = db_str(a, res, i, 3);
+	row->langs = db_str(a, res, i, 4);
+}
+
 int chat_agent_settings(db *d, arena *a, chat_agent_row **out)
 {
-	PGresult *res = db_run(d, &agent_settings, 0, NULL);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof **out * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		(*out)[i].staff_id = db_i64(res, i, 0);
-		(*out)[i].name = db_str(a, res, i, 1);
-		(*out)[i].max_chats = (int)db_i64(res, i, 2);
-		(*out)[i].skills = db_str(a, res, i, 3);
-		(*out)[i].langs = db_str(a, res, i, 4);
-	}
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &agent_settings, 0, NULL, sizeof **out, chat_agent_settings_row, &n);
 	return n;
 }
 
@@ -655,22 +645,21 @@ static const stmt teams_list = {
 	" FROM chat_teams t LEFT JOIN chat_team_hours h ON h.team_id = t.id GROUP BY t.id ORDER BY t.name"
 };
 
+static void chat_teams_row(arena *a, PGresult *res, int i, void *item)
+{
+	chat_team_row *row = item;
+	row->id = db_i64(res, i, 0);
+	row->name = db_str(a, res, i, 1);
+	row->tz = db_str(a, res, i, 2);
+	row->opens = db_str(a, res, i, 3);
+	row->closes = db_str(a, res, i, 4);
+	row->days = db_str(a, res, i, 5);
+}
+
 int chat_teams(db *d, arena *a, chat_team_row **out)
 {
-	PGresult *res = db_run(d, &teams_list, 0, NULL);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof **out * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		(*out)[i].id = db_i64(res, i, 0);
-		(*out)[i].name = db_str(a, res, i, 1);
-		(*out)[i].tz = db_str(a, res, i, 2);
-		(*out)[i].opens = db_str(a, res, i, 3);
-		(*out)[i].closes = db_str(a, res, i, 4);
-		(*out)[i].days = db_str(a, res, i, 5);
-	}
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &teams_list, 0, NULL, sizeof **out, chat_teams_row, &n);
 	return n;
 }
 

@@ -24,8 +24,9 @@ static char *num(arena *a, long long v)
 	" LEFT JOIN LATERAL (SELECT title, description FROM help_category_texts t" \
 	"  WHERE t.category_id = c.id ORDER BY (t.lang = $1) DESC LIMIT 1) ct ON true"
 
-static void category_row(arena *a, PGresult *res, int i, help_category *c)
+static void category_row(arena *a, PGresult *res, int i, void *item)
 {
+	help_category *c = item;
 	memset(c, 0, sizeof *c);
 	c->id = db_i64(res, i, 0);
 	c->slug = db_str(a, res, i, 1);
@@ -46,14 +47,8 @@ static const stmt categories_list = {
 int help_categories_list(db *d, arena *a, const char *lang, help_category **out)
 {
 	const char *p[] = { lang };
-	PGresult *res = db_run(d, &categories_list, 1, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof **out * (size_t)(n + 1));
-	for (int i = 0; i < n; i++)
-		category_row(a, res, i, &(*out)[i]);
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &categories_list, 1, p, sizeof **out, category_row, &n);
 	return n;
 }
 
@@ -81,22 +76,21 @@ bool help_category_by_slug(db *d, arena *a, const char *slug, const char *lang, 
 	" CROSS JOIN LATERAL (SELECT title, lang FROM help_translations t WHERE t.article_id = a.id" \
 	"  ORDER BY (t.lang = $1) DESC LIMIT 1) t"
 
+static void article_row(arena *a, PGresult *res, int i, void *item)
+{
+	help_article *x = item;
+	x->id = db_i64(res, i, 0);
+	x->slug = db_str(a, res, i, 1);
+	x->title = db_str(a, res, i, 2);
+	x->lang = db_str(a, res, i, 3);
+	x->views = db_i64(res, i, 4);
+	x->category_id = db_i64(res, i, 5);
+}
+
 static int article_list(arena *a, PGresult *res, help_article **out)
 {
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof **out * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		help_article *x = &(*out)[i];
-		x->id = db_i64(res, i, 0);
-		x->slug = db_str(a, res, i, 1);
-		x->title = db_str(a, res, i, 2);
-		x->lang = db_str(a, res, i, 3);
-		x->views = db_i64(res, i, 4);
-		x->category_id = db_i64(res, i, 5);
-	}
-	PQclear(res);
+	int n;
+	*out = db_rows_of(a, res, sizeof **out, article_row, &n);
 	return n;
 }
 
@@ -219,23 +213,21 @@ static const stmt query_words = {
 	" WITH ORDINALITY AS x(w, n) WHERE w <> '' AND n <= 12"
 };
 
+static void run_search_row(arena *a, PGresult *res, int i, void *item)
+{
+	help_hit *h = item;
+	h->id = db_i64(res, i, 0);
+	h->slug = db_str(a, res, i, 1);
+	h->title = db_str(a, res, i, 2);
+	h->lang = db_str(a, res, i, 3);
+	h->snippet = db_str(a, res, i, 4);
+}
+
 static int run_search(db *d, arena *a, const char *q, const char *lang, int limit, help_hit **out)
 {
 	const char *p[] = { q, lang, num(a, limit) };
-	PGresult *res = db_run(d, &search, 3, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof **out * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		help_hit *h = &(*out)[i];
-		h->id = db_i64(res, i, 0);
-		h->slug = db_str(a, res, i, 1);
-		h->title = db_str(a, res, i, 2);
-		h->lang = db_str(a, res, i, 3);
-		h->snippet = db_str(a, res, i, 4);
-	}
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &search, 3, p, sizeof **out, run_search_row, &n);
 	return n;
 }
 

@@ -27,30 +27,28 @@ static const stmt admin_list = {
 	" ORDER BY c.position, c.id, a.status, t.title"
 };
 
+static void help_admin_list_row(arena *a, PGresult *res, int i, void *item)
+{
+	help_article *x = item;
+	x->id = db_i64(res, i, 0);
+	x->slug = db_str(a, res, i, 1);
+	x->status = db_str(a, res, i, 2);
+	x->title = db_str(a, res, i, 3);
+	x->updated_at = db_str(a, res, i, 4);
+	x->views = db_i64(res, i, 5);
+	x->helpful = (int)db_i64(res, i, 6);
+	x->not_helpful = (int)db_i64(res, i, 7);
+	x->comments = (int)db_i64(res, i, 8);
+	x->has_en = db_bool(res, i, 9);
+	x->has_bn = db_bool(res, i, 10);
+	x->category_title = db_str(a, res, i, 11);
+}
+
 int help_admin_list(db *d, arena *a, const char *lang, const char *tz, help_article **out)
 {
 	const char *p[] = { lang, tz };
-	PGresult *res = db_run(d, &admin_list, 2, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof **out * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		help_article *x = &(*out)[i];
-		x->id = db_i64(res, i, 0);
-		x->slug = db_str(a, res, i, 1);
-		x->status = db_str(a, res, i, 2);
-		x->title = db_str(a, res, i, 3);
-		x->updated_at = db_str(a, res, i, 4);
-		x->views = db_i64(res, i, 5);
-		x->helpful = (int)db_i64(res, i, 6);
-		x->not_helpful = (int)db_i64(res, i, 7);
-		x->comments = (int)db_i64(res, i, 8);
-		x->has_en = db_bool(res, i, 9);
-		x->has_bn = db_bool(res, i, 10);
-		x->category_title = db_str(a, res, i, 11);
-	}
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &admin_list, 2, p, sizeof **out, help_admin_list_row, &n);
 	return n;
 }
 
@@ -194,24 +192,23 @@ static const stmt revision_get = {
 	" WHERE r.article_id = $1 AND r.id = $2"
 };
 
+static void revision_row(arena *a, PGresult *res, int i, void *item)
+{
+	help_revision *v = item;
+	v->id = db_i64(res, i, 0);
+	v->article_id = db_i64(res, i, 1);
+	v->lang = db_str(a, res, i, 2);
+	v->title = db_str(a, res, i, 3);
+	v->body_md = db_str(a, res, i, 4);
+	v->status = db_str(a, res, i, 5);
+	v->author = db_str(a, res, i, 6);
+	v->created_at = db_str(a, res, i, 7);
+}
+
 static int revision_rows(arena *a, PGresult *res, help_revision **out)
 {
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof **out * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		help_revision *v = &(*out)[i];
-		v->id = db_i64(res, i, 0);
-		v->article_id = db_i64(res, i, 1);
-		v->lang = db_str(a, res, i, 2);
-		v->title = db_str(a, res, i, 3);
-		v->body_md = db_str(a, res, i, 4);
-		v->status = db_str(a, res, i, 5);
-		v->author = db_str(a, res, i, 6);
-		v->created_at = db_str(a, res, i, 7);
-	}
-	PQclear(res);
+	int n;
+	*out = db_rows_of(a, res, sizeof **out, revision_row, &n);
 	return n;
 }
 
@@ -238,20 +235,19 @@ static const stmt comments = {
 	" FROM help_votes WHERE article_id = $1 AND comment <> '' ORDER BY created_at DESC LIMIT 100"
 };
 
+static void help_comments_row(arena *a, PGresult *res, int i, void *item)
+{
+	help_comment *row = item;
+	row->helpful = db_bool(res, i, 0);
+	row->comment = db_str(a, res, i, 1);
+	row->created_at = db_str(a, res, i, 2);
+}
+
 int help_comments(db *d, arena *a, int64_t article_id, const char *tz, help_comment **out)
 {
 	const char *p[] = { num(a, article_id), tz };
-	PGresult *res = db_run(d, &comments, 2, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof **out * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		(*out)[i].helpful = db_bool(res, i, 0);
-		(*out)[i].comment = db_str(a, res, i, 1);
-		(*out)[i].created_at = db_str(a, res, i, 2);
-	}
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &comments, 2, p, sizeof **out, help_comments_row, &n);
 	return n;
 }
 
@@ -266,24 +262,22 @@ static const stmt categories_admin = {
 	" ORDER BY c.position, c.id"
 };
 
+static void help_categories_admin_row(arena *a, PGresult *res, int i, void *item)
+{
+	help_category *c = item;
+	c->id = db_i64(res, i, 0);
+	c->slug = db_str(a, res, i, 1);
+	c->position = (int)db_i64(res, i, 2);
+	c->title_en = db_str(a, res, i, 3);
+	c->title_bn = db_str(a, res, i, 4);
+	c->title = c->title_en ? c->title_en : c->slug;
+	c->articles = (int)db_i64(res, i, 5);
+}
+
 int help_categories_admin(db *d, arena *a, help_category **out)
 {
-	PGresult *res = db_run(d, &categories_admin, 0, NULL);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof **out * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		help_category *c = &(*out)[i];
-		c->id = db_i64(res, i, 0);
-		c->slug = db_str(a, res, i, 1);
-		c->position = (int)db_i64(res, i, 2);
-		c->title_en = db_str(a, res, i, 3);
-		c->title_bn = db_str(a, res, i, 4);
-		c->title = c->title_en ? c->title_en : c->slug;
-		c->articles = (int)db_i64(res, i, 5);
-	}
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &categories_admin, 0, NULL, sizeof **out, help_categories_admin_row, &n);
 	return n;
 }
 
@@ -361,21 +355,20 @@ static const stmt gaps = {
 	" GROUP BY s.query ORDER BY count(*) DESC, s.query LIMIT $2"
 };
 
+static void help_gaps_row(arena *a, PGresult *res, int i, void *item)
+{
+	help_gap *row = item;
+	row->query = db_str(a, res, i, 0);
+	row->searches = (int)db_i64(res, i, 1);
+	row->no_results = (int)db_i64(res, i, 2);
+	row->no_click = (int)db_i64(res, i, 3);
+}
+
 int help_gaps(db *d, arena *a, int days, int limit, help_gap **out)
 {
 	const char *p[] = { num(a, days), num(a, limit) };
-	PGresult *res = db_run(d, &gaps, 2, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof **out * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		(*out)[i].query = db_str(a, res, i, 0);
-		(*out)[i].searches = (int)db_i64(res, i, 1);
-		(*out)[i].no_results = (int)db_i64(res, i, 2);
-		(*out)[i].no_click = (int)db_i64(res, i, 3);
-	}
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &gaps, 2, p, sizeof **out, help_gaps_row, &n);
 	return n;
 }
 
@@ -399,21 +392,19 @@ static const stmt deflection = {
 	" FROM v GROUP BY 1 ORDER BY 1 DESC"
 };
 
+static void help_deflection_row(arena *a, PGresult *res, int i, void *item)
+{
+	help_week *w = item;
+	w->week = db_str(a, res, i, 0);
+	w->visits = (int)db_i64(res, i, 1);
+	w->chats = (int)db_i64(res, i, 2);
+	w->deflection = w->visits ? (double)(w->visits - w->chats) / w->visits : 0;
+}
+
 int help_deflection(db *d, arena *a, int weeks, help_week **out)
 {
 	const char *p[] = { num(a, weeks) };
-	PGresult *res = db_run(d, &deflection, 1, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof **out * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		help_week *w = &(*out)[i];
-		w->week = db_str(a, res, i, 0);
-		w->visits = (int)db_i64(res, i, 1);
-		w->chats = (int)db_i64(res, i, 2);
-		w->deflection = w->visits ? (double)(w->visits - w->chats) / w->visits : 0;
-	}
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &deflection, 1, p, sizeof **out, help_deflection_row, &n);
 	return n;
 }

@@ -36,8 +36,9 @@ static const stmt get = {
 	" last_error, sensitive, list_unsubscribe FROM mails WHERE id = $1"
 };
 
-static void fill(arena *a, PGresult *res, int i, mail *m)
+static void fill(arena *a, PGresult *res, int i, void *item)
 {
+	mail *m = item;
 	m->id = db_i64(res, i, 0);
 	m->to = db_str(a, res, i, 1);
 	m->subject = db_str(a, res, i, 2);
@@ -86,13 +87,7 @@ static const stmt list = {
 int mails_list(db *d, arena *a, const char *tz, int limit, mail **out)
 {
 	const char *p[] = { tz, arena_printf(a, "%d", limit) };
-	PGresult *res = db_run(d, &list, 2, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof(mail) * (size_t)(n ? n : 1));
-	for (int i = 0; i < n; i++)
-		fill(a, res, i, &(*out)[i]);
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &list, 2, p, sizeof **out, fill, &n);
 	return n;
 }

@@ -112,8 +112,9 @@ bool survey_update(db *d, arena *a, const survey *s)
 	"s.id, s.kind, s.title_en, s.title_bn, s.intro_en, s.intro_bn, s.status, s.portal, s.link_days," \
 	" to_char(s.created_at AT TIME ZONE $2, 'YYYY-MM-DD')"
 
-static void fill_survey(arena *a, PGresult *res, int i, survey *s)
+static void fill_survey(arena *a, PGresult *res, int i, void *item)
 {
+	survey *s = item;
 	memset(s, 0, sizeof *s);
 	s->id = db_i64(res, i, 0);
 	s->kind = db_str(a, res, i, 1);
@@ -149,21 +150,20 @@ static const stmt list_surveys = {
 	" FROM surveys s WHERE $1::text IS NOT NULL ORDER BY s.status = 'closed', s.id DESC LIMIT 500"
 };
 
+static void survey_list_row(arena *a, PGresult *res, int i, void *item)
+{
+	survey *row = item;
+	fill_survey(a, res, i, row);
+	row->invited = db_i64(res, i, 10);
+	row->responses = db_i64(res, i, 11);
+	row->completed = db_i64(res, i, 12);
+}
+
 int survey_list(db *d, arena *a, const char *tz, survey **out)
 {
 	const char *p[] = { "x", tz ? tz : "UTC" };
-	PGresult *res = db_run(d, &list_surveys, 2, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof(survey) * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		fill_survey(a, res, i, &(*out)[i]);
-		(*out)[i].invited = db_i64(res, i, 10);
-		(*out)[i].responses = db_i64(res, i, 11);
-		(*out)[i].completed = db_i64(res, i, 12);
-	}
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &list_surveys, 2, p, sizeof **out, survey_list_row, &n);
 	return n;
 }
 
@@ -175,14 +175,8 @@ static const stmt portal_surveys = {
 int survey_portal_list(db *d, arena *a, bool signed_in, survey **out)
 {
 	const char *p[] = { signed_in ? "true" : "false", "UTC" };
-	PGresult *res = db_run(d, &portal_surveys, 2, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof(survey) * (size_t)(n + 1));
-	for (int i = 0; i < n; i++)
-		fill_survey(a, res, i, &(*out)[i]);
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &portal_surveys, 2, p, sizeof **out, fill_survey, &n);
 	return n;
 }
 
@@ -210,31 +204,29 @@ static int parse_options(arena *a, const char *json, const char ***out)
 	return n;
 }
 
+static void survey_questions_row(arena *a, PGresult *res, int i, void *item)
+{
+	survey_question *q = item;
+	q->id = db_i64(res, i, 0);
+	q->position = (int)db_i64(res, i, 1);
+	q->qtype = db_str(a, res, i, 2);
+	q->text_en = db_str(a, res, i, 3);
+	q->text_bn = db_str(a, res, i, 4);
+	q->required = db_bool(res, i, 5);
+	q->is_score = db_bool(res, i, 6);
+	q->scale_min = (int)db_i64(res, i, 7);
+	q->scale_max = (int)db_i64(res, i, 8);
+	q->n_options = parse_options(a, PQgetvalue(res, i, 9), &q->options_en);
+	int nb = parse_options(a, PQgetvalue(res, i, 10), &q->options_bn);
+	if (nb < q->n_options)
+		q->n_options = nb;
+}
+
 int survey_questions(db *d, arena *a, int64_t survey_id, survey_question **out)
 {
 	const char *p[] = { db_id(a, survey_id) };
-	PGresult *res = db_run(d, &list_questions, 1, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof(survey_question) * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		survey_question *q = &(*out)[i];
-		q->id = db_i64(res, i, 0);
-		q->position = (int)db_i64(res, i, 1);
-		q->qtype = db_str(a, res, i, 2);
-		q->text_en = db_str(a, res, i, 3);
-		q->text_bn = db_str(a, res, i, 4);
-		q->required = db_bool(res, i, 5);
-		q->is_score = db_bool(res, i, 6);
-		q->scale_min = (int)db_i64(res, i, 7);
-		q->scale_max = (int)db_i64(res, i, 8);
-		q->n_options = parse_options(a, PQgetvalue(res, i, 9), &q->options_en);
-		int nb = parse_options(a, PQgetvalue(res, i, 10), &q->options_bn);
-		if (nb < q->n_options)
-			q->n_options = nb;
-	}
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &list_questions, 1, p, sizeof **out, survey_questions_row, &n);
 	return n;
 }
 
@@ -529,26 +521,24 @@ static const stmt results = {
 	" ORDER BY g.dim, g.key, g.score"
 };
 
+static void survey_results_row(arena *a, PGresult *res, int i, void *item)
+{
+	survey_group_row *g = item;
+	g->dim = db_str(a, res, i, 0);
+	g->key = db_str(a, res, i, 1);
+	g->label = db_str(a, res, i, 2);
+	g->score = (int)db_i64(res, i, 3);
+	g->n = db_i64(res, i, 4);
+	g->completed = db_i64(res, i, 5);
+}
+
 int survey_results(db *d, arena *a, int64_t survey_id, const survey_filter *f,
 		   survey_group_row **out)
 {
 	const char *p[] = { db_id(a, survey_id), itoa_a(a, f->weeks), itoa_a(a, f->agent_id),
 			    f->tz ? f->tz : "UTC" };
-	PGresult *res = db_run(d, &results, 4, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof(survey_group_row) * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		survey_group_row *g = &(*out)[i];
-		g->dim = db_str(a, res, i, 0);
-		g->key = db_str(a, res, i, 1);
-		g->label = db_str(a, res, i, 2);
-		g->score = (int)db_i64(res, i, 3);
-		g->n = db_i64(res, i, 4);
-		g->completed = db_i64(res, i, 5);
-	}
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &results, 4, p, sizeof **out, survey_results_row, &n);
 	return n;
 }
 
@@ -558,17 +548,17 @@ static const stmt weeks = {
 	" date_trunc('week', now() AT TIME ZONE $2), interval '1 week') w ORDER BY w"
 };
 
+static void survey_weeks_row(arena *a, PGresult *res, int i, void *item)
+{
+	const char **row = item;
+	*row = db_str(a, res, i, 0);
+}
+
 int survey_weeks(db *d, arena *a, const survey_filter *f, const char ***out)
 {
 	const char *p[] = { itoa_a(a, f->weeks), f->tz ? f->tz : "UTC" };
-	PGresult *res = db_run(d, &weeks, 2, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof(char *) * (size_t)(n + 1));
-	for (int i = 0; i < n; i++)
-		(*out)[i] = db_str(a, res, i, 0);
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &weeks, 2, p, sizeof **out, survey_weeks_row, &n);
 	return n;
 }
 
@@ -604,28 +594,26 @@ static const stmt comments = {
 	" ORDER BY r.answered_at DESC LIMIT $7::integer"
 };
 
+static void survey_comments_row(arena *a, PGresult *res, int i, void *item)
+{
+	survey_comment *c = item;
+	c->id = db_i64(res, i, 0);
+	c->at = db_str(a, res, i, 1);
+	c->comment = db_str(a, res, i, 2);
+	c->agent = db_str(a, res, i, 3);
+	c->channel = db_str(a, res, i, 4);
+	c->topic = db_str(a, res, i, 5);
+	c->score = (int)db_i64(res, i, 6);
+}
+
 int survey_comments(db *d, arena *a, int64_t survey_id, const survey_filter *f, int limit,
 		    survey_comment **out)
 {
 	const char *p[] = { db_id(a, survey_id), itoa_a(a, f->weeks), itoa_a(a, f->agent_id),
 			    f->tz ? f->tz : "UTC", itoa_a(a, f->band_lo), itoa_a(a, f->band_hi),
 			    itoa_a(a, limit) };
-	PGresult *res = db_run(d, &comments, 7, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof(survey_comment) * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		survey_comment *c = &(*out)[i];
-		c->id = db_i64(res, i, 0);
-		c->at = db_str(a, res, i, 1);
-		c->comment = db_str(a, res, i, 2);
-		c->agent = db_str(a, res, i, 3);
-		c->channel = db_str(a, res, i, 4);
-		c->topic = db_str(a, res, i, 5);
-		c->score = (int)db_i64(res, i, 6);
-	}
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &comments, 7, p, sizeof **out, survey_comments_row, &n);
 	return n;
 }
 
@@ -633,18 +621,17 @@ static const stmt agents = {
 	"SELECT id, name FROM staff WHERE 'agent' = ANY (roles) ORDER BY name, id LIMIT 1000"
 };
 
+static void survey_agents_row(arena *a, PGresult *res, int i, void *item)
+{
+	survey_staff *row = item;
+	row->id = db_i64(res, i, 0);
+	row->name = db_str(a, res, i, 1);
+}
+
 int survey_agents(db *d, arena *a, survey_staff **out)
 {
-	PGresult *res = db_run(d, &agents, 0, NULL);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	*out = arena_calloc(a, sizeof(survey_staff) * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		(*out)[i].id = db_i64(res, i, 0);
-		(*out)[i].name = db_str(a, res, i, 1);
-	}
-	PQclear(res);
+	int n;
+	*out = db_rows(d, a, &agents, 0, NULL, sizeof **out, survey_agents_row, &n);
 	return n;
 }
 
