@@ -33,29 +33,27 @@ static const stmt purposes_state = {
 	" ORDER BY p.sort, p.code"
 };
 
+static void consent_state_for_row(arena *a, PGresult *res, int i, void *item)
+{
+	consent_purpose *ps = item;
+	ps->code = db_str(a, res, i, 0);
+	ps->version = (int)db_i64(res, i, 1);
+	ps->optional = db_bool(res, i, 2);
+	ps->legal_basis = db_str(a, res, i, 3);
+	ps->title = db_str(a, res, i, 4);
+	ps->text = db_str(a, res, i, 5);
+	ps->data_categories = db_str(a, res, i, 6);
+	ps->retention = db_str(a, res, i, 7);
+	ps->granted = !ps->optional || db_bool(res, i, 8);
+	ps->changed_at = db_str(a, res, i, 9);
+}
+
 int consent_state_for(db *d, arena *a, int64_t customer_id, const char *lang, const char *tz,
 		      consent_purpose **out)
 {
 	const char *p[] = { lang, db_id(a, customer_id), tz };
-	PGresult *res = db_run(d, &purposes_state, 3, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	consent_purpose *ps = arena_calloc(a, sizeof *ps * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		ps[i].code = db_str(a, res, i, 0);
-		ps[i].version = (int)db_i64(res, i, 1);
-		ps[i].optional = db_bool(res, i, 2);
-		ps[i].legal_basis = db_str(a, res, i, 3);
-		ps[i].title = db_str(a, res, i, 4);
-		ps[i].text = db_str(a, res, i, 5);
-		ps[i].data_categories = db_str(a, res, i, 6);
-		ps[i].retention = db_str(a, res, i, 7);
-		ps[i].granted = !ps[i].optional || db_bool(res, i, 8);
-		ps[i].changed_at = db_str(a, res, i, 9);
-	}
-	PQclear(res);
-	*out = ps;
+	int n;
+	*out = db_rows(d, a, &purposes_state, 3, p, sizeof **out, consent_state_for_row, &n);
 	return n;
 }
 
@@ -73,28 +71,26 @@ static const stmt history = {
 	" WHERE s.customer_id = $1 ORDER BY e.id DESC LIMIT $4"
 };
 
+static void consent_history_row(arena *a, PGresult *res, int i, void *item)
+{
+	consent_event *ev = item;
+	ev->id = db_i64(res, i, 0);
+	ev->at = db_str(a, res, i, 1);
+	ev->purpose = db_str(a, res, i, 2);
+	ev->purpose_title = db_str(a, res, i, 3);
+	ev->channel = db_str(a, res, i, 4);
+	ev->purpose_version = (int)db_i64(res, i, 5);
+	ev->granted = db_bool(res, i, 6);
+	ev->by_staff = db_bool(res, i, 7);
+	ev->staff_reason = db_str(a, res, i, 8);
+}
+
 int consent_history(db *d, arena *a, int64_t customer_id, const char *lang, const char *tz,
 		    int limit, consent_event **out)
 {
 	const char *p[] = { db_id(a, customer_id), lang, tz, arena_printf(a, "%d", limit) };
-	PGresult *res = db_run(d, &history, 4, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	consent_event *ev = arena_calloc(a, sizeof *ev * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		ev[i].id = db_i64(res, i, 0);
-		ev[i].at = db_str(a, res, i, 1);
-		ev[i].purpose = db_str(a, res, i, 2);
-		ev[i].purpose_title = db_str(a, res, i, 3);
-		ev[i].channel = db_str(a, res, i, 4);
-		ev[i].purpose_version = (int)db_i64(res, i, 5);
-		ev[i].granted = db_bool(res, i, 6);
-		ev[i].by_staff = db_bool(res, i, 7);
-		ev[i].staff_reason = db_str(a, res, i, 8);
-	}
-	PQclear(res);
-	*out = ev;
+	int n;
+	*out = db_rows(d, a, &history, 4, p, sizeof **out, consent_history_row, &n);
 	return n;
 }
 
@@ -128,26 +124,24 @@ static const stmt log_search = {
 	" ORDER BY l.id DESC LIMIT $5"
 };
 
+static void access_log_search_row(arena *a, PGresult *res, int i, void *item)
+{
+	access_entry *e = item;
+	e->at = db_str(a, res, i, 0);
+	e->staff_name = db_str(a, res, i, 1);
+	e->action = db_str(a, res, i, 2);
+	e->reason = db_str(a, res, i, 3);
+	e->details = db_str(a, res, i, 4);
+	e->customer_id = PQgetisnull(res, i, 5) ? 0 : db_i64(res, i, 5);
+	e->customer_email = db_str(a, res, i, 6);
+}
+
 int access_log_search(db *d, arena *a, const char *staff, const char *customer, const char *date,
 		      const char *tz, int limit, access_entry **out)
 {
 	const char *p[] = { staff, customer, date, tz, arena_printf(a, "%d", limit) };
-	PGresult *res = db_run(d, &log_search, 5, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	access_entry *e = arena_calloc(a, sizeof *e * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		e[i].at = db_str(a, res, i, 0);
-		e[i].staff_name = db_str(a, res, i, 1);
-		e[i].action = db_str(a, res, i, 2);
-		e[i].reason = db_str(a, res, i, 3);
-		e[i].details = db_str(a, res, i, 4);
-		e[i].customer_id = PQgetisnull(res, i, 5) ? 0 : db_i64(res, i, 5);
-		e[i].customer_email = db_str(a, res, i, 6);
-	}
-	PQclear(res);
-	*out = e;
+	int n;
+	*out = db_rows(d, a, &log_search, 5, p, sizeof **out, access_log_search_row, &n);
 	return n;
 }
 
@@ -193,8 +187,9 @@ bool erasure_complete(db *d, int64_t customer_id, const char *receipt, const cha
 static const stmt erasures = { ERASURE_COLS " ORDER BY id DESC LIMIT $2" };
 static const stmt erasure_one = { ERASURE_COLS " WHERE receipt = $2" };
 
-static void erasure_row(arena *a, PGresult *res, int i, erasure_entry *e)
+static void erasure_row(arena *a, PGresult *res, int i, void *item)
 {
+	erasure_entry *e = item;
 	e->receipt = db_str(a, res, i, 0);
 	e->requested_by = db_str(a, res, i, 1);
 	e->requested_at = db_str(a, res, i, 2);
@@ -206,15 +201,8 @@ static void erasure_row(arena *a, PGresult *res, int i, erasure_entry *e)
 int erasure_list(db *d, arena *a, const char *tz, int limit, erasure_entry **out)
 {
 	const char *p[] = { tz, arena_printf(a, "%d", limit) };
-	PGresult *res = db_run(d, &erasures, 2, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	erasure_entry *e = arena_calloc(a, sizeof *e * (size_t)(n + 1));
-	for (int i = 0; i < n; i++)
-		erasure_row(a, res, i, &e[i]);
-	PQclear(res);
-	*out = e;
+	int n;
+	*out = db_rows(d, a, &erasures, 2, p, sizeof **out, erasure_row, &n);
 	return n;
 }
 

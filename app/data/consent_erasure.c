@@ -164,36 +164,32 @@ static const stmt runs = {
 	" ORDER BY id DESC LIMIT $2"
 };
 
+static void retention_rules_list_row(arena *a, PGresult *res, int i, void *item)
+{
+	retention_rule *rr = item;
+	rr->kind = db_str(a, res, i, 0);
+	rr->days = (int)db_i64(res, i, 1);
+	rr->action = db_str(a, res, i, 2);
+}
+
 int retention_rules_list(db *d, arena *a, retention_rule **out)
 {
-	PGresult *res = db_run(d, &rules, 0, NULL);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	retention_rule *rr = arena_calloc(a, sizeof *rr * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		rr[i].kind = db_str(a, res, i, 0);
-		rr[i].days = (int)db_i64(res, i, 1);
-		rr[i].action = db_str(a, res, i, 2);
-	}
-	PQclear(res);
-	*out = rr;
+	int n;
+	*out = db_rows(d, a, &rules, 0, NULL, sizeof **out, retention_rules_list_row, &n);
 	return n;
+}
+
+static void retention_runs_list_row(arena *a, PGresult *res, int i, void *item)
+{
+	retention_run_entry *e = item;
+	e->at = db_str(a, res, i, 0);
+	e->report = db_str(a, res, i, 1);
 }
 
 int retention_runs_list(db *d, arena *a, const char *tz, int limit, retention_run_entry **out)
 {
 	const char *p[] = { tz, arena_printf(a, "%d", limit) };
-	PGresult *res = db_run(d, &runs, 2, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	retention_run_entry *e = arena_calloc(a, sizeof *e * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		e[i].at = db_str(a, res, i, 0);
-		e[i].report = db_str(a, res, i, 1);
-	}
-	PQclear(res);
-	*out = e;
+	int n;
+	*out = db_rows(d, a, &runs, 2, p, sizeof **out, retention_runs_list_row, &n);
 	return n;
 }

@@ -31,22 +31,20 @@ static const stmt recipients = {
 	" WHERE c.email_verified_at IS NOT NULL AND" GRANTED("c.id", "$1") " ORDER BY c.id"
 };
 
+static void consent_recipients_row(arena *a, PGresult *res, int i, void *item)
+{
+	recipient *rc = item;
+	rc->id = db_i64(res, i, 0);
+	rc->email = db_str(a, res, i, 1);
+	rc->name = db_str(a, res, i, 2);
+	rc->lang = db_str(a, res, i, 3);
+}
+
 int consent_recipients(db *d, arena *a, const char *purpose, recipient **out)
 {
 	const char *p[] = { purpose };
-	PGresult *res = db_run(d, &recipients, 1, p);
-	if (!res)
-		return -1;
-	int n = PQntuples(res);
-	recipient *rc = arena_calloc(a, sizeof *rc * (size_t)(n + 1));
-	for (int i = 0; i < n; i++) {
-		rc[i].id = db_i64(res, i, 0);
-		rc[i].email = db_str(a, res, i, 1);
-		rc[i].name = db_str(a, res, i, 2);
-		rc[i].lang = db_str(a, res, i, 3);
-	}
-	PQclear(res);
-	*out = rc;
+	int n;
+	*out = db_rows(d, a, &recipients, 1, p, sizeof **out, consent_recipients_row, &n);
 	return n;
 }
 
