@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "data.h"
+#include "../core/csv.h"
 #include "../core/buf.h"
 
 /* ---- purposes (consent.c) ---- */
@@ -124,8 +125,6 @@ void consent_track_request(req *r, int status);
 /* ---- exports (consent_export.c) ---- */
 /* YYYY-MM-DD naming a real day (years 1900-9999) */
 bool iso_date_valid(const char *s);
-/* RFC 4180 cell; a cell starting with = + - @ (or tab/CR) is prefixed with ' */
-void csv_cell(buf *out, const char *s);
 typedef struct export_filter {
 	const char *purpose, *state, *channel, *from, *to; /* "" = any; dates YYYY-MM-DD (UTC) */
 } export_filter;

@@ -10,11 +10,6 @@
 /* The text search configuration of a translation: Bengali has no stemmer in PostgreSQL. */
 #define CFG(lang) "(CASE WHEN " lang " = 'bn' THEN 'simple'::regconfig ELSE 'english'::regconfig END)"
 
-static char *num(arena *a, long long v)
-{
-	return arena_printf(a, "%lld", v);
-}
-
 /* ---- categories ---- */
 
 #define CATEGORY_COLS \
@@ -102,7 +97,7 @@ static const stmt category_articles = {
 int help_category_articles(db *d, arena *a, int64_t category_id, const char *lang,
 			   help_article **out)
 {
-	const char *p[] = { lang, num(a, category_id) };
+	const char *p[] = { lang, db_id(a, category_id) };
 	return article_list(a, db_run(d, &category_articles, 2, p), out);
 }
 
@@ -113,7 +108,7 @@ static const stmt popular = {
 
 int help_popular(db *d, arena *a, const char *lang, int limit, help_article **out)
 {
-	const char *p[] = { lang, num(a, limit) };
+	const char *p[] = { lang, db_id(a, limit) };
 	return article_list(a, db_run(d, &popular, 2, p), out);
 }
 
@@ -126,7 +121,7 @@ static const stmt related = {
 int help_related(db *d, arena *a, const help_article *art, const char *lang, int limit,
 		 help_article **out)
 {
-	const char *p[] = { lang, num(a, art->category_id), num(a, art->id), num(a, limit) };
+	const char *p[] = { lang, db_id(a, art->category_id), db_id(a, art->id), db_id(a, limit) };
 	return article_list(a, db_run(d, &related, 4, p), out);
 }
 
@@ -225,7 +220,7 @@ static void run_search_row(arena *a, PGresult *res, int i, void *item)
 
 static int run_search(db *d, arena *a, const char *q, const char *lang, int limit, help_hit **out)
 {
-	const char *p[] = { q, lang, num(a, limit) };
+	const char *p[] = { q, lang, db_id(a, limit) };
 	int n;
 	*out = db_rows(d, a, &search, 3, p, sizeof **out, run_search_row, &n);
 	return n;
@@ -496,8 +491,8 @@ static const stmt event = {
 int64_t help_event(db *d, arena *a, const char *kind, const char *visitor_hash,
 		   int64_t article_id, const char *query, int results)
 {
-	const char *p[] = { kind, visitor_hash, article_id ? num(a, article_id) : NULL, query,
-			    query ? num(a, results) : NULL };
+	const char *p[] = { kind, visitor_hash, article_id ? db_id(a, article_id) : NULL, query,
+			    query ? db_id(a, results) : NULL };
 	PGresult *res = db_run(d, &event, 5, p);
 	if (!res)
 		return 0;
@@ -518,6 +513,6 @@ static const stmt viewed = {
 bool help_article_viewed(db *d, arena *a, int64_t article_id, const char *visitor_hash,
 			 int64_t from_search)
 {
-	const char *p[] = { num(a, article_id), visitor_hash, num(a, from_search) };
+	const char *p[] = { db_id(a, article_id), visitor_hash, db_id(a, from_search) };
 	return db_do(d, &viewed, 3, p);
 }

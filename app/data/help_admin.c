@@ -5,11 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *num(arena *a, long long v)
-{
-	return arena_printf(a, "%lld", v);
-}
-
 static const stmt admin_list = {
 	"SELECT a.id, a.slug, a.status, coalesce(t.title, a.slug),"
 	" to_char(a.updated_at AT TIME ZONE $2, 'YYYY-MM-DD HH24:MI'), a.views,"
@@ -67,7 +62,7 @@ static const stmt admin_get = {
 bool help_admin_get(db *d, arena *a, int64_t id, const char *lang, const char *tz,
 		    help_article *out)
 {
-	const char *p[] = { num(a, id), lang, tz };
+	const char *p[] = { db_id(a, id), lang, tz };
 	PGresult *res = db_run(d, &admin_get, 3, p);
 	if (!res)
 		return false;
@@ -101,7 +96,7 @@ static const stmt article_create = {
 
 int64_t help_article_create(db *d, arena *a, int64_t category_id, const char *slug)
 {
-	const char *p[] = { num(a, category_id), slug };
+	const char *p[] = { db_id(a, category_id), slug };
 	PGresult *res = db_run(d, &article_create, 2, p);
 	if (!res)
 		return -1;
@@ -120,7 +115,7 @@ static const stmt set_meta = {
 bool help_article_set_meta(db *d, arena *a, int64_t id, int64_t category_id, const char *slug,
 			   bool *taken)
 {
-	const char *p[] = { num(a, id), slug };
+	const char *p[] = { db_id(a, id), slug };
 	PGresult *res = db_run(d, &slug_taken, 2, p);
 	if (!res)
 		return false;
@@ -128,7 +123,7 @@ bool help_article_set_meta(db *d, arena *a, int64_t id, int64_t category_id, con
 	PQclear(res);
 	if (*taken)
 		return false;
-	const char *p2[] = { num(a, id), num(a, category_id), slug };
+	const char *p2[] = { db_id(a, id), db_id(a, category_id), slug };
 	return db_do(d, &set_meta, 3, p2);
 }
 
@@ -138,7 +133,7 @@ static const stmt set_status = {
 
 bool help_article_set_status(db *d, arena *a, int64_t id, const char *status)
 {
-	const char *p[] = { num(a, id), status };
+	const char *p[] = { db_id(a, id), status };
 	return db_do(d, &set_status, 2, p);
 }
 
@@ -168,8 +163,8 @@ bool help_translation_save(db *d, arena *a, int64_t id, const char *lang, const 
 	char *html = help_render_markdown(a, md, &text);
 	if (!html)
 		return false;
-	const char *sid = staff_id ? num(a, staff_id) : NULL;
-	const char *p[] = { num(a, id), lang, title, md, html, text, sid };
+	const char *sid = staff_id ? db_id(a, staff_id) : NULL;
+	const char *p[] = { db_id(a, id), lang, title, md, html, text, sid };
 	if (!db_do(d, &save_translation, 7, p))
 		return false;
 	const char *p2[] = { p[0], lang, title, md, sid };
@@ -214,14 +209,14 @@ static int revision_rows(arena *a, PGresult *res, help_revision **out)
 
 int help_revisions(db *d, arena *a, int64_t article_id, const char *tz, help_revision **out)
 {
-	const char *p[] = { num(a, article_id), tz };
+	const char *p[] = { db_id(a, article_id), tz };
 	return revision_rows(a, db_run(d, &revisions, 2, p), out);
 }
 
 bool help_revision_get(db *d, arena *a, int64_t article_id, int64_t rev_id, const char *tz,
 		       help_revision *out)
 {
-	const char *p[] = { num(a, article_id), num(a, rev_id), tz };
+	const char *p[] = { db_id(a, article_id), db_id(a, rev_id), tz };
 	help_revision *v;
 	int n = revision_rows(a, db_run(d, &revision_get, 3, p), &v);
 	if (n != 1)
@@ -245,7 +240,7 @@ static void help_comments_row(arena *a, PGresult *res, int i, void *item)
 
 int help_comments(db *d, arena *a, int64_t article_id, const char *tz, help_comment **out)
 {
-	const char *p[] = { num(a, article_id), tz };
+	const char *p[] = { db_id(a, article_id), tz };
 	int n;
 	*out = db_rows(d, a, &comments, 2, p, sizeof **out, help_comments_row, &n);
 	return n;
@@ -285,7 +280,7 @@ static const stmt category_exists = { "SELECT 1 FROM help_categories WHERE id = 
 
 bool help_category_exists(db *d, arena *a, int64_t id)
 {
-	const char *p[] = { num(a, id) };
+	const char *p[] = { db_id(a, id) };
 	PGresult *res = db_run(d, &category_exists, 1, p);
 	if (!res)
 		return false;
@@ -313,7 +308,7 @@ static bool category_texts(db *d, arena *a, int64_t id, const char *en, const ch
 {
 	const char *langs[] = { "en", "bn" }, *titles[] = { en, bn };
 	for (int i = 0; i < 2; i++) {
-		const char *p[] = { num(a, id), langs[i], titles[i] };
+		const char *p[] = { db_id(a, id), langs[i], titles[i] };
 		if (!db_do(d, titles[i] && *titles[i] ? &category_text : &category_text_delete,
 			   titles[i] && *titles[i] ? 3 : 2, p))
 			return false;
@@ -324,7 +319,7 @@ static bool category_texts(db *d, arena *a, int64_t id, const char *en, const ch
 int64_t help_category_create(db *d, arena *a, const char *slug, int position,
 			     const char *title_en, const char *title_bn)
 {
-	const char *p[] = { slug, num(a, position) };
+	const char *p[] = { slug, db_id(a, position) };
 	PGresult *res = db_run(d, &category_create, 2, p);
 	if (!res)
 		return -1;
@@ -338,7 +333,7 @@ int64_t help_category_create(db *d, arena *a, const char *slug, int position,
 bool help_category_update(db *d, arena *a, int64_t id, int position, const char *title_en,
 			  const char *title_bn)
 {
-	const char *p[] = { num(a, id), num(a, position) };
+	const char *p[] = { db_id(a, id), db_id(a, position) };
 	return db_do(d, &category_position, 2, p) && category_texts(d, a, id, title_en, title_bn);
 }
 
@@ -366,7 +361,7 @@ static void help_gaps_row(arena *a, PGresult *res, int i, void *item)
 
 int help_gaps(db *d, arena *a, int days, int limit, help_gap **out)
 {
-	const char *p[] = { num(a, days), num(a, limit) };
+	const char *p[] = { db_id(a, days), db_id(a, limit) };
 	int n;
 	*out = db_rows(d, a, &gaps, 2, p, sizeof **out, help_gaps_row, &n);
 	return n;
@@ -403,7 +398,7 @@ static void help_deflection_row(arena *a, PGresult *res, int i, void *item)
 
 int help_deflection(db *d, arena *a, int weeks, help_week **out)
 {
-	const char *p[] = { num(a, weeks) };
+	const char *p[] = { db_id(a, weeks) };
 	int n;
 	*out = db_rows(d, a, &deflection, 1, p, sizeof **out, help_deflection_row, &n);
 	return n;

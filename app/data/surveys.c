@@ -1,5 +1,6 @@
 /* surveys.c: surveys and their questions, invitations, answers, results aggregates, CSV export */
 #include "surveys.h"
+#include "../core/csv.h"
 #include "data.h"
 #include "../core/i18n.h"
 #include "../core/http.h"
@@ -8,11 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *itoa_a(arena *a, long long v)
-{
-	return arena_printf(a, "%lld", v);
-}
 
 /* ---- surveys ---- */
 
@@ -47,8 +43,8 @@ static const char *json_list(arena *a, const char **items, int n)
 int64_t survey_question_add(db *d, arena *a, int64_t survey_id, const survey_question *q)
 {
 	const char *p[] = { db_id(a, survey_id), q->qtype, q->text_en, q->text_bn ? q->text_bn : "",
-			    q->required ? "true" : "false", itoa_a(a, q->scale_min),
-			    itoa_a(a, q->scale_max), json_list(a, q->options_en, q->n_options),
+			    q->required ? "true" : "false", db_id(a, q->scale_min),
+			    db_id(a, q->scale_max), json_list(a, q->options_en, q->n_options),
 			    json_list(a, q->options_bn, q->n_options), q->is_score ? "true" : "false" };
 	PGresult *res = db_run(d, &insert_question, 10, p);
 	if (!res)
@@ -77,7 +73,7 @@ int64_t survey_create(db *d, arena *a, const survey *s, int64_t staff_id)
 	const char *p[] = { s->kind, s->title_en, s->title_bn ? s->title_bn : "",
 			    s->intro_en ? s->intro_en : "", s->intro_bn ? s->intro_bn : "",
 			    s->status ? s->status : "draft", s->portal ? s->portal : "off",
-			    itoa_a(a, s->link_days > 0 ? s->link_days : 14), itoa_a(a, staff_id) };
+			    db_id(a, s->link_days > 0 ? s->link_days : 14), db_id(a, staff_id) };
 	PGresult *res = db_run(d, &insert_survey, 9, p);
 	int64_t id = res && PQntuples(res) == 1 ? db_i64(res, 0, 0) : 0;
 	PQclear(res);
@@ -104,7 +100,7 @@ static const stmt update_survey = {
 bool survey_update(db *d, arena *a, const survey *s)
 {
 	const char *p[] = { db_id(a, s->id), s->title_en, s->title_bn, s->intro_en, s->intro_bn,
-			    s->status, s->portal, itoa_a(a, s->link_days) };
+			    s->status, s->portal, db_id(a, s->link_days) };
 	return db_do(d, &update_survey, 8, p);
 }
 
@@ -275,8 +271,8 @@ static const stmt insert_invitation = {
 int64_t survey_invite(db *d, arena *a, int64_t survey_id, int64_t customer_id,
 		      int64_t conversation_id, const char *via, const char *token_hash)
 {
-	const char *p[] = { db_id(a, survey_id), token_hash, itoa_a(a, customer_id),
-			    itoa_a(a, conversation_id), via };
+	const char *p[] = { db_id(a, survey_id), token_hash, db_id(a, customer_id),
+			    db_id(a, conversation_id), via };
 	PGresult *res = db_run(d, &insert_invitation, 5, p);
 	int64_t id = res && PQntuples(res) == 1 ? db_i64(res, 0, 0) : -1;
 	PQclear(res);
@@ -361,7 +357,7 @@ int64_t survey_answer_save(db *d, arena *a, const survey_invitation *inv, const 
 		return 0;
 	const char *value = NULL, *choices = NULL, *text = NULL;
 	if (strcmp(q->qtype, "rating") == 0 || strcmp(q->qtype, "single") == 0)
-		value = itoa_a(a, ans->value);
+		value = db_id(a, ans->value);
 	else if (strcmp(q->qtype, "multi") == 0) {
 		buf b = { 0 };
 		buf_puts(&b, "[");
@@ -535,7 +531,7 @@ static void survey_results_row(arena *a, PGresult *res, int i, void *item)
 int survey_results(db *d, arena *a, int64_t survey_id, const survey_filter *f,
 		   survey_group_row **out)
 {
-	const char *p[] = { db_id(a, survey_id), itoa_a(a, f->weeks), itoa_a(a, f->agent_id),
+	const char *p[] = { db_id(a, survey_id), db_id(a, f->weeks), db_id(a, f->agent_id),
 			    f->tz ? f->tz : "UTC" };
 	int n;
 	*out = db_rows(d, a, &results, 4, p, sizeof **out, survey_results_row, &n);
@@ -556,7 +552,7 @@ static void survey_weeks_row(arena *a, PGresult *res, int i, void *item)
 
 int survey_weeks(db *d, arena *a, const survey_filter *f, const char ***out)
 {
-	const char *p[] = { itoa_a(a, f->weeks), f->tz ? f->tz : "UTC" };
+	const char *p[] = { db_id(a, f->weeks), f->tz ? f->tz : "UTC" };
 	int n;
 	*out = db_rows(d, a, &weeks, 2, p, sizeof **out, survey_weeks_row, &n);
 	return n;
@@ -609,9 +605,9 @@ static void survey_comments_row(arena *a, PGresult *res, int i, void *item)
 int survey_comments(db *d, arena *a, int64_t survey_id, const survey_filter *f, int limit,
 		    survey_comment **out)
 {
-	const char *p[] = { db_id(a, survey_id), itoa_a(a, f->weeks), itoa_a(a, f->agent_id),
-			    f->tz ? f->tz : "UTC", itoa_a(a, f->band_lo), itoa_a(a, f->band_hi),
-			    itoa_a(a, limit) };
+	const char *p[] = { db_id(a, survey_id), db_id(a, f->weeks), db_id(a, f->agent_id),
+			    f->tz ? f->tz : "UTC", db_id(a, f->band_lo), db_id(a, f->band_hi),
+			    db_id(a, limit) };
 	int n;
 	*out = db_rows(d, a, &comments, 7, p, sizeof **out, survey_comments_row, &n);
 	return n;
@@ -637,28 +633,6 @@ int survey_agents(db *d, arena *a, survey_staff **out)
 
 /* ---- CSV export ---- */
 
-void csv_field(buf *out, const char *s)
-{
-	if (!s)
-		s = "";
-	bool quote = strpbrk(s, ",\"\r\n") != NULL;
-	/* a cell starting with = + - @ (or tab/CR) would run as a formula in a spreadsheet */
-	bool formula = strchr("=+-@\t\r", s[0]) && s[0];
-	if (formula)
-		quote = true;
-	if (quote)
-		buf_puts(out, "\"");
-	if (formula)
-		buf_puts(out, "'");
-	for (const char *p = s; *p; p++) {
-		if (*p == '"')
-			buf_puts(out, "\"\"");
-		else
-			buf_append(out, p, 1);
-	}
-	if (quote)
-		buf_puts(out, "\"");
-}
 
 #define EXPORT_PAGE "2000"
 #define EXPORT_FLUSH_AT (64 * 1024)
@@ -681,7 +655,7 @@ static void export_row(buf *out, buf *cell, PGresult *res, int r, const survey_q
 		const char *v = PQgetisnull(res, r, c) ? "" : PQgetvalue(res, r, c);
 		if (c == 2)
 			v = db_bool(res, r, c) ? "yes" : "no";
-		csv_field(out, v);
+		csv_cell(out, v);
 	}
 	json_error_t err;
 	json_t *ans = PQgetisnull(res, r, 10) ? NULL : json_loads(PQgetvalue(res, r, 10), 0, &err);
@@ -710,7 +684,7 @@ static void export_row(buf *out, buf *cell, PGresult *res, int r, const survey_q
 			}
 		} else if (json_is_string(tx))
 			buf_puts(cell, json_string_value(tx));
-		csv_field(out, buf_cstr(cell));
+		csv_cell(out, buf_cstr(cell));
 	}
 	json_decref(ans);
 	buf_puts(out, "\r\n");
@@ -736,7 +710,7 @@ bool survey_export_csv(req *r, int64_t survey_id, const char *filename)
 	buf_puts(&out, "response_id,answered_at,completed,customer_id,conversation_id,channel,agent,team,topic,score");
 	for (int i = 0; i < nq; i++) {
 		buf_puts(&out, ",");
-		csv_field(&out, arena_printf(r->a, "Q%d %s", qs[i].position, qs[i].text_en));
+		csv_cell(&out, arena_printf(r->a, "Q%d %s", qs[i].position, qs[i].text_en));
 	}
 	buf_puts(&out, "\r\n");
 	bool ok = true;

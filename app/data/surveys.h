@@ -131,8 +131,6 @@ int survey_agents(db *d, arena *a, survey_staff **out);
  * the caller answers 500; false after: the client has gone or a later page failed. */
 struct req;
 bool survey_export_csv(struct req *r, int64_t survey_id, const char *filename);
-/* RFC 4180 field, with a leading quote on cells a spreadsheet would run as a formula. */
-void csv_field(buf *out, const char *s);
 
 /* ---- sending ---- */
 /* THE place that decides whether a survey may be emailed to a customer. Today: only customers with a

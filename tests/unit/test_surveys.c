@@ -9,6 +9,7 @@
 #include "core/metrics.h"
 #include "core/svgchart.h"
 #include "data/surveys.h"
+#include "core/csv.h"
 
 static arena *A;
 
@@ -147,7 +148,7 @@ static void chart_point_list(void **s)
 static const char *csv(const char *in)
 {
 	buf b = { 0 };
-	csv_field(&b, in);
+	csv_cell(&b, in);
 	const char *out = arena_strdup(A, buf_cstr(&b));
 	buf_free(&b);
 	return out;
