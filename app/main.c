@@ -43,7 +43,8 @@ static int cmd_serve(void)
 		return 1;
 	}
 	db_close(d);
-	int rc = server_run(routes);
+	/* analytics page views, written only for customers who granted that purpose */
+	int rc = server_run(routes, consent_track_request);
 	tmpl_shutdown();
 	passwords_free();
 	i18n_free();

@@ -7,7 +7,6 @@
 #include "log.h"
 #include "page.h"
 #include "tmpl.h"
-#include "../data/consent.h"
 #include <errno.h>
 #include <fcgiapp.h>
 #include <pthread.h>
@@ -29,6 +28,7 @@ typedef struct worker {
 	bool in_accept;   /* guarded by lock: only an idle thread is woken by a signal */
 	bool done;
 	const route *routes;
+	request_hook after_request;
 } worker;
 
 static atomic_bool stopping;
@@ -209,7 +209,6 @@ void dispatch(const route *routes, req *r)
 	}
 	if (r->flash_out && status < 400) /* a failed commit announces no success */
 		resp_cookie(r, "cxms_flash", r->flash_out, 60, true);
-	consent_track_request(r, status); /* analytics page views, only with consent */
 }
 
 static const char *reason(int status)
@@ -274,6 +273,8 @@ static void serve_one(worker *w, FCGX_Request *f, db *d, arena *a, buf *out)
 		r.path = "/";
 	r.status = bad;
 	dispatch(w->routes, &r);
+	if (w->after_request)
+		w->after_request(&r, r.status);
 	if (!r.streamed) /* a streamed response (stream.c) is already on its way */
 		send_response(&r);
 	/* the path only (query strings can carry tokens), and survey links lose their token */
@@ -324,7 +325,7 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
-int server_run(const route *routes)
+int server_run(const route *routes, request_hook after_request)
 {
 	if (FCGX_Init() != 0) {
 		log_error("FCGX_Init failed");
@@ -364,6 +365,7 @@ int server_run(const route *routes)
 		workers[i].index = i;
 		workers[i].listen_fd = fd;
 		workers[i].routes = routes;
+		workers[i].after_request = after_request;
 		pthread_mutex_init(&workers[i].lock, NULL);
 		if (pthread_create(&workers[i].thread, NULL, worker_main, &workers[i]) != 0)
 			die("cannot start thread %d", i);
