@@ -18,7 +18,7 @@ int roles_from_text(const char *s)
 		const char *p = s;
 		size_t n = strlen(role_names[i].name);
 		while (p && (p = strstr(p, role_names[i].name))) {
-			if ((p[-1] == '{' || p[-1] == ',') && (p[n] == ',' || p[n] == '}')) {
+			if (p > s && (p[-1] == '{' || p[-1] == ',') && (p[n] == ',' || p[n] == '}')) {
 				roles |= role_names[i].bit;
 				break;
 			}
