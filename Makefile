@@ -2,12 +2,12 @@
 PORT ?= 8080
 CC ?= gcc
 CXX ?= g++
-PKGS = libpq libsodium libcurl jansson libcmark
+PKGS = libpq libsodium libcurl jansson libcmark gmime-3.0
 WARN = -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral
 CPPFLAGS = -D_GNU_SOURCE $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -I/usr/include/postgresql
 CFLAGS_COMMON = -std=c11 -g $(WARN) -pthread
 CXXFLAGS_COMMON = -std=c++17 -g -Wall -Wextra -Werror -pthread
-LIBS = -lfcgi -lctemplate -lpq -lsodium -lcurl -ljansson -lcmark -lpthread
+LIBS = -lfcgi -lctemplate -lpq -lsodium -lcurl -ljansson -lcmark $(shell pkg-config --libs gmime-3.0 2>/dev/null) -lpthread
 
 SRC_C := $(shell find app -name '*.c' | sort)
 SRC_CXX := $(shell find app -name '*.cc' | sort)

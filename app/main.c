@@ -3,6 +3,8 @@
 #include "core/auth.h"
 #include "core/config.h"
 #include "core/crypto.h"
+#include "core/filestore.h"
+#include "core/multipart.h"
 #include "core/i18n.h"
 #include "core/log.h"
 #include "core/server.h"
@@ -19,7 +21,8 @@ static void usage(void)
 {
 	fprintf(stderr, "usage: cxms serve | worker [--once] | migrate | seed-demo | verify-ledger\n"
 			"Settings come from the environment: DATABASE_URL, CXMS_ROOT, CXMS_SOCKET,\n"
-			"CXMS_THREADS, CXMS_SECRET_FILE, CXMS_BASE_URL, SMTP_URL, CXMS_DEV, CXMS_SECURE.\n");
+			"CXMS_THREADS, CXMS_SECRET_FILE, CXMS_BASE_URL, SMTP_URL, CXMS_DEV, CXMS_SECURE,\n"
+			"CXMS_MASTER_KEY_FILE, CXMS_NCHAN_PUB, CXMS_FILES_DIR.\n");
 }
 
 static bool init_common(void)
@@ -27,7 +30,14 @@ static bool init_common(void)
 	if (!crypto_init(cfg.secret_file))
 		return false;
 	curl_global_init(CURL_GLOBAL_DEFAULT);
+	multipart_init();
 	return true;
+}
+
+static void free_common(void)
+{
+	multipart_shutdown();
+	curl_global_cleanup();
 }
 
 static int cmd_serve(void)
@@ -35,7 +45,7 @@ static int cmd_serve(void)
 	char path[4096];
 	if (!init_common() || !i18n_init(config_path(path, sizeof path, "locale")) ||
 	    !passwords_init(config_path(path, sizeof path, "data/common-passwords.txt")) ||
-	    !tmpl_init(config_path(path, sizeof path, "templates"), cfg.dev))
+	    !tmpl_init(config_path(path, sizeof path, "templates"), cfg.dev) || !filestore_init(cfg.files_dir))
 		return 1;
 	db *d = db_connect(cfg.database_url);
 	if (!d || !timezones_load(d)) {
@@ -48,18 +58,18 @@ static int cmd_serve(void)
 	tmpl_shutdown();
 	passwords_free();
 	i18n_free();
-	curl_global_cleanup();
+	free_common();
 	return rc;
 }
 
 static int cmd_worker(bool once)
 {
 	char path[4096];
-	if (!init_common() || !i18n_init(config_path(path, sizeof path, "locale")))
+	if (!init_common() || !i18n_init(config_path(path, sizeof path, "locale")) || !filestore_init(cfg.files_dir))
 		return 1;
 	int rc = worker_run(once);
 	i18n_free();
-	curl_global_cleanup();
+	free_common();
 	return rc;
 }
 
@@ -73,7 +83,7 @@ static int cmd_migrate(void)
 		return 1;
 	bool ok = migrate_run(d, config_path(path, sizeof path, "migrations"));
 	db_close(d);
-	curl_global_cleanup();
+	free_common();
 	return ok ? 0 : 1;
 }
 
@@ -88,7 +98,7 @@ static int cmd_seed(void)
 	bool ok = seed_demo(d, a);
 	arena_free(a);
 	db_close(d);
-	curl_global_cleanup();
+	free_common();
 	return ok ? 0 : 1;
 }
 
@@ -113,7 +123,7 @@ static int cmd_verify_ledger(void)
 		       (long long)c.bad_id, c.problem, c.rows);
 	arena_free(a);
 	db_close(d);
-	curl_global_cleanup();
+	free_common();
 	return rc;
 }
 
@@ -130,7 +140,7 @@ static int cmd_bench_ledger(const char *n)
 	bool ok = ledger_bench_fill(d, a, count);
 	arena_free(a);
 	db_close(d);
-	curl_global_cleanup();
+	free_common();
 	return ok ? 0 : 1;
 }
 

@@ -7,7 +7,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
-PKGS="libfcgi-dev libctemplate-dev libsodium-dev libcurl4-openssl-dev libjansson-dev libcmark-dev
+PKGS="libfcgi-dev libctemplate-dev libsodium-dev libcurl4-openssl-dev libjansson-dev libcmark-dev libgmime-3.0-dev
 libcmocka-dev libpq-dev nginx libnginx-mod-nchan postgresql postgresql-contrib python3 python3-aiosmtpd
 chromium wrk gettext curl ca-certificates pkg-config build-essential g++"
 

@@ -186,6 +186,7 @@ write_nginx_conf() {
 		-e "s|@SOCKET@|$(sed_escape "$CXMS_SOCKET")|g" \
 		-e "s|@PORT@|$PORT|g" \
 		-e "s|@PUBPORT@|$PUBPORT|g" \
+		-e "s|@FILES@|$(sed_escape "$CXMS_FILES_DIR")|g" \
 		-e "s|@AUTH_RATE@|$AUTH_RATE|g" \
 		-e "s|@API_RATE@|$API_RATE|g" \
 		-e "s|@CHAT_RATE@|$CHAT_RATE|g" \
@@ -231,6 +232,7 @@ write_env() {
 		printf 'export CXMS_MASTER_KEY_FILE=%q\n' "$CXMS_MASTER_KEY_FILE"
 		printf 'export CXMS_BASE_URL=%q\n' "$CXMS_BASE_URL"
 		printf 'export CXMS_NCHAN_PUB=%q\n' "$CXMS_NCHAN_PUB"
+		printf 'export CXMS_FILES_DIR=%q\n' "$CXMS_FILES_DIR"
 		printf 'export CXMS_BIN=%q\n' "$BIN"
 		if [ -n "${SMTP_URL:-}" ]; then
 			printf 'export SMTP_URL=%q\n' "$SMTP_URL"
@@ -308,7 +310,12 @@ cmd_start() {
 	CXMS_SOCKET=$VAR/cxms.sock
 	CXMS_BASE_URL=http://127.0.0.1:$PORT
 	CXMS_NCHAN_PUB=http://127.0.0.1:$PUBPORT/_pub/
-	export DATABASE_URL CXMS_ROOT=$ROOT CXMS_SOCKET CXMS_SECRET_FILE CXMS_MASTER_KEY_FILE CXMS_BASE_URL CXMS_NCHAN_PUB
+	# attachments, once per content; nginx (its workers may run as nobody) reads them from here
+	CXMS_FILES_DIR=$VAR/files
+	mkdir -p "$CXMS_FILES_DIR"
+	chmod 755 "$CXMS_FILES_DIR"
+	export DATABASE_URL CXMS_ROOT=$ROOT CXMS_SOCKET CXMS_SECRET_FILE CXMS_MASTER_KEY_FILE CXMS_BASE_URL CXMS_NCHAN_PUB \
+		CXMS_FILES_DIR
 	if [ -n "${SMTP_URL:-}" ]; then
 		export SMTP_URL
 	fi

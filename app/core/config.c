@@ -25,6 +25,7 @@ void config_load(void)
 	cfg.smtp_url = env("SMTP_URL", NULL);
 	cfg.mail_from = env("CXMS_MAIL_FROM", "CXMS <no-reply@cxms.example>");
 	cfg.nchan_pub = env("CXMS_NCHAN_PUB", NULL);
+	cfg.files_dir = env("CXMS_FILES_DIR", "var/files");
 	cfg.dev = strcmp(env("CXMS_DEV", "0"), "1") == 0;
 	cfg.secure = strcmp(env("CXMS_SECURE", "0"), "1") == 0;
 }

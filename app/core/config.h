@@ -13,6 +13,7 @@ typedef struct config {
 	const char *smtp_url;      /* NULL: mails are stored only */
 	const char *mail_from;
 	const char *nchan_pub;
+	const char *files_dir;     /* CXMS_FILES_DIR: attachments (default <root>/var/files) */
 	bool dev;
 	bool secure;
 } config;
@@ -24,9 +25,12 @@ void config_load(void);
 const char *config_path(char *out, unsigned size, const char *rel);
 
 /* Limits on what a request may carry */
-#define MAX_BODY_BYTES (64 * 1024)
+/* a form: what nginx lets through (1 MiB): a 100,000-character message in Bengali, percent-encoded */
+#define MAX_BODY_BYTES (1024 * 1024)
+/* a form with files: the largest attachment any channel takes, and the form around it */
+#define MAX_UPLOAD_BODY_BYTES (26 * 1024 * 1024)
 #define MAX_FIELDS 200
-#define MAX_FIELD_BYTES (32 * 1024)
+#define MAX_FIELD_BYTES (512 * 1024) /* decoded: 100,000 characters of up to 4 bytes, and room */
 #define MAX_URI_BYTES 4096
 
 #endif

@@ -103,8 +103,10 @@ static int prepared_index(db *d, const stmt *s)
 	return d->nprepared++;
 }
 
-static PGresult *run_once(db *d, const stmt *s, int n, const char *const *params)
+static PGresult *run_once(db *d, const stmt *s, int n, const char *const *params, bool custom)
 {
+	if (custom)
+		return PQexecParams(d->conn, s->sql, n, NULL, params, NULL, NULL, 0);
 	int idx = prepared_index(d, s);
 	if (idx < 0)
 		return NULL;
@@ -113,20 +115,20 @@ static PGresult *run_once(db *d, const stmt *s, int n, const char *const *params
 	return PQexecPrepared(d->conn, name, n, params, NULL, NULL, 0);
 }
 
-PGresult *db_run(db *d, const stmt *s, int n, const char *const *params)
+static PGresult *run(db *d, const stmt *s, int n, const char *const *params, bool custom)
 {
 	if (!d->in_tx && !db_ensure(d))
 		return NULL;
 	if (d->tx_failed)
 		return NULL;
-	PGresult *r = run_once(d, s, n, params);
+	PGresult *r = run_once(d, s, n, params, custom);
 	/* A lost connection outside a transaction is retried once on a new one;
 	 * inside a transaction the whole request fails and is rolled back. */
 	if (!d->in_tx && PQstatus(d->conn) != CONNECTION_OK) {
 		PQclear(r);
 		if (!db_ensure(d))
 			return NULL;
-		r = run_once(d, s, n, params);
+		r = run_once(d, s, n, params, custom);
 	}
 	ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
 	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
@@ -141,6 +143,16 @@ PGresult *db_run(db *d, const stmt *s, int n, const char *const *params)
 		return NULL;
 	}
 	return r;
+}
+
+PGresult *db_run(db *d, const stmt *s, int n, const char *const *params)
+{
+	return run(d, s, n, params, false);
+}
+
+PGresult *db_run_custom(db *d, const stmt *s, int n, const char *const *params)
+{
+	return run(d, s, n, params, true);
 }
 
 bool db_do(db *d, const stmt *s, int n, const char *const *params)

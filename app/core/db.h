@@ -23,6 +23,9 @@ bool db_ensure(db *d);
 /* Runs a prepared statement. Returns NULL on error (logged, and the current
  * transaction is marked failed). The caller PQclear()s the result. */
 PGresult *db_run(db *d, const stmt *s, int n, const char *const *params);
+/* Like db_run, but planned for its parameters' values every time (not prepared): for statements with
+ * optional filters, where one generic plan would be wrong for most combinations of them. */
+PGresult *db_run_custom(db *d, const stmt *s, int n, const char *const *params);
 /* Runs a statement that returns no rows of interest; false on error. */
 bool db_do(db *d, const stmt *s, int n, const char *const *params);
 /* Runs a migration file (several statements) inside the caller's transaction. Migrations only. */

@@ -34,6 +34,18 @@ int64_t req_param_id(req *r, const char *name)
 	return strtoll(v, NULL, 10);
 }
 
+bool req_query_id(req *r, const char *name, int64_t *out)
+{
+	const char *v = req_query(r, name);
+	*out = 0;
+	if (!*v)
+		return true;
+	if (!str_is_digits(v) || strlen(v) > 18)
+		return false;
+	*out = strtoll(v, NULL, 10);
+	return true;
+}
+
 void req_defer(req *r, void (*fn)(void *), void *arg)
 {
 	deferred *d = arena_alloc(r->a, sizeof *d);

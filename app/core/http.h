@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include "arena.h"
 #include "buf.h"
+#include "multipart.h"
 #include "text.h"
 
 /* Marks a msgid for the catalog extractor where it is not passed to tr() directly. */
@@ -56,6 +57,10 @@ typedef struct req {
 	kvlist query, form, cookies, params;
 	const char *body;  /* raw body for non-form posts (JSON API) */
 	size_t body_len;
+	uploads files;     /* files of a multipart form (routes that take uploads only) */
+	/* reads the POST body once the route is known (server.c); NULL when it is set already (tests) */
+	int (*read_body)(struct req *r, bool uploads_ok);
+	bool body_read;
 
 	viewer who;
 	const char *lang;   /* "en" or "bn", negotiated */
@@ -74,6 +79,7 @@ typedef struct req {
 
 	/* the page being rendered (page.c) */
 	struct tdict *layout, *page;
+	const char *fragment;   /* a template rendered on its own, without the layout (fragment_new) */
 	const char *csrf;       /* cached token */
 	const char *csrf_basis; /* what the token is bound to */
 } req;
@@ -85,6 +91,8 @@ const char *req_param(req *r, const char *name);
 const char *req_cookie(req *r, const char *name);
 /* Route parameter as a positive id; 0 when absent or malformed. */
 int64_t req_param_id(req *r, const char *name);
+/* Query parameter as an id: *out = 0 when absent; false when present but not a number. */
+bool req_query_id(req *r, const char *name, int64_t *out);
 
 void req_defer(req *r, void (*fn)(void *), void *arg);
 /* Runs fn(arg) after the request's transaction has committed (never after a rollback), in the

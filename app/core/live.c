@@ -17,10 +17,10 @@ char *live_channel_new(arena *a)
 	return out;
 }
 
-const char *live_inbox_channel(arena *a)
+const char *live_keyed_channel(arena *a, const char *purpose, const char *name)
 {
 	/* the keyed hash (base64url) back to bytes, then hex: \w+ in nginx has no '-' */
-	const char *h = keyed_hash(a, "live-inbox", "inbox");
+	const char *h = keyed_hash(a, purpose, name);
 	unsigned char bin[64];
 	size_t n = 0;
 	char *out = arena_alloc(a, LIVE_CHANNEL_LEN + 1);

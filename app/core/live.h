@@ -8,8 +8,9 @@
 
 /* A new unguessable channel id (32 hex characters). */
 char *live_channel_new(arena *a);
-/* The staff-wide inbox channel: a keyed hash of the deployment secret, so it cannot be guessed. */
-const char *live_inbox_channel(arena *a);
+/* A fixed channel id derived from the deployment secret, purpose and name (a keyed hash, so it
+ * cannot be guessed): for channels that belong to someone rather than to a conversation. */
+const char *live_keyed_channel(arena *a, const char *purpose, const char *name);
 bool live_channel_valid(const char *s);
 
 /* Publishes data (a short JSON text) to channel once the request's transaction has committed. */

@@ -45,7 +45,9 @@ static const struct {
 	{ "chat_transcript_sent", N_("We have emailed you the transcript.") },
 	{ "canned_saved", N_("The canned answer has been saved.") },
 	{ "canned_deleted", N_("The canned answer has been deleted.") },
-	{ "chat_settings_saved", N_("The chat settings have been saved.") },
+	{ "routing_saved", N_("The routing settings have been saved.") },
+	{ "channel_saved", N_("The channel has been saved.") },
+	{ "bulk_done", N_("The conversations you chose have been updated.") },
 	{ "survey_created", N_("The survey has been created. Add or check its questions below.") },
 	{ "survey_saved", N_("The survey has been saved.") },
 	{ "survey_question_added", N_("The question has been added.") },
@@ -105,9 +107,23 @@ tdict *page_new(req *r, const char *tpl)
 	return r->page;
 }
 
+tdict *fragment_new(req *r, const char *tpl)
+{
+	r->layout = tmpl_dict_new();
+	req_defer(r, free_dict, r->layout);
+	r->page = r->layout;
+	r->fragment = arena_printf(r->a, "%s/%s", r->lang, tpl);
+	return r->page;
+}
+
 void page_error(tdict *d, req *r, const char *msgid)
 {
-	tmpl_set(tmpl_section(d, "ERROR"), "ERROR_TEXT", tr(r, msgid));
+	page_error_text(d, tr(r, msgid));
+}
+
+void page_error_text(tdict *d, const char *text)
+{
+	tmpl_set(tmpl_section(d, "ERROR"), "ERROR_TEXT", text);
 }
 
 static void fill_layout(req *r, const char *title)
@@ -156,7 +172,8 @@ int page_render_title(req *r, int status, const char *title)
 	fill_layout(r, title);
 	const char *layout = r->is_admin_area ? "layout/admin" : "layout/portal";
 	buf_clear(r->out);
-	if (!tmpl_expand(arena_printf(r->a, "%s/%s", r->lang, layout), r->layout, r->out)) {
+	const char *key = r->fragment ? r->fragment : arena_printf(r->a, "%s/%s", r->lang, layout);
+	if (!tmpl_expand(key, r->layout, r->out)) {
 		log_error("req=%s template expansion failed", r->id);
 		return resp_text(r, 500, "text/plain; charset=utf-8", N_("Internal error\n"));
 	}
@@ -196,15 +213,21 @@ static const char *status_text(int status)
 	}
 }
 
-int error_page_msg(req *r, int status, const char *msgid)
+int error_page_text(req *r, int status, const char *text)
 {
 	/* start again: whatever the handler began is discarded */
 	r->layout = NULL;
 	r->page = NULL;
+	r->fragment = NULL;
 	tdict *d = page_new(r, "errors/error");
 	tmpl_set_int(d, "STATUS", status);
-	tmpl_set(d, "MESSAGE", tr(r, msgid ? msgid : status_text(status)));
+	tmpl_set(d, "MESSAGE", text);
 	return page_render(r, status, status_title(status));
+}
+
+int error_page_msg(req *r, int status, const char *msgid)
+{
+	return error_page_text(r, status, tr(r, msgid ? msgid : status_text(status)));
 }
 
 int error_page(req *r, int status)

@@ -20,7 +20,11 @@ typedef struct route {
 	handler_fn handler;
 	who_t who;
 	int roles;            /* WHO_STAFF: any of these roles may call it */
+	int flags;            /* ROUTE_* */
 } route;
+
+/* A POST route that takes files (a multipart/form-data body up to MAX_UPLOAD_BODY_BYTES). */
+#define ROUTE_UPLOADS 1
 
 typedef enum { MATCH_OK, MATCH_NOT_FOUND, MATCH_BAD_METHOD } match_result;
 

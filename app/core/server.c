@@ -3,6 +3,7 @@
 #include "auth.h"
 #include "config.h"
 #include "db.h"
+#include "filestore.h"
 #include "i18n.h"
 #include "log.h"
 #include "page.h"
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -88,14 +90,81 @@ static int parse_request(req *r)
 	if (r->user_agent && !utf8_valid(r->user_agent, strlen(r->user_agent)))
 		r->user_agent = NULL;
 
-	if (!r->is_post)
-		return 0;
+	return 0;
+}
+
+/* Reads what is left of the body and throws it away: a request refused before its body was read
+ * still has it on the connection, and nginx must be able to send all of it. */
+static void drain_body(req *r)
+{
+	if (!r->fcgi || !r->is_post || r->body_read)
+		return;
+	r->body_read = true;
+	char sink[16384];
+	while (FCGX_GetStr(sink, sizeof sink, r->fcgi->in) > 0)
+		;
+}
+
+static void remove_file(void *path)
+{
+	unlink(path);
+}
+
+/* A multipart body goes to a file first (it may be tens of megabytes), then GMime reads it. */
+static int read_multipart(req *r, long long len)
+{
+	const char *body_path = arena_printf(r->a, "%s/body-XXXXXX", filestore_tmpdir());
+	int fd = mkstemp((char *)body_path);
+	if (fd < 0) {
+		log_error("req=%s cannot write upload to %s: %s", r->id, filestore_tmpdir(), strerror(errno));
+		return 500;
+	}
+	req_defer(r, remove_file, (void *)body_path);
+	char chunk[65536];
+	long long got = 0;
+	int n;
+	while (got < len && (n = FCGX_GetStr(chunk, (int)(len - got < (long long)sizeof chunk ? len - got : (long long)sizeof chunk), r->fcgi->in)) > 0) {
+		if (write(fd, chunk, (size_t)n) != n) {
+			close(fd);
+			return 500;
+		}
+		got += n;
+	}
+	close(fd);
+	if (got != len)
+		return 400;
+	parse_result rc = multipart_parse(r->a, r->content_type, NULL, 0, body_path, filestore_tmpdir(), &r->form,
+					  &r->files, MAX_FIELDS, MAX_FIELD_BYTES);
+	for (size_t i = 0; i < r->files.n; i++)
+		req_defer(r, remove_file, (void *)r->files.items[i].path);
+	switch (rc) {
+	case PARSE_OK: return 0;
+	case PARSE_TOO_LONG:
+	case PARSE_TOO_MANY: return 413;
+	default: return 400;
+	}
+}
+
+/* Reads the POST body once the route is known: a url-encoded form, a multipart form with files where
+ * the route takes them, or raw bytes for the JSON API. Returns 0 or the HTTP status to fail with. */
+static int read_body(req *r, bool uploads_ok)
+{
+	FCGX_Request *f = r->fcgi;
 	const char *cl = param(f, "CONTENT_LENGTH");
 	long long len = cl && *cl ? strtoll(cl, NULL, 10) : 0;
+	const char *ct = r->content_type ? r->content_type : "";
+	bool multipart = strncasecmp(ct, "multipart/form-data", 19) == 0;
 	if (len < 0)
 		return 400;
-	if (len > MAX_BODY_BYTES)
+	if (len > (multipart && uploads_ok ? MAX_UPLOAD_BODY_BYTES : MAX_BODY_BYTES))
 		return 413;
+	if (multipart) {
+		if (!uploads_ok)
+			return 400;
+		r->body_read = true;
+		return read_multipart(r, len);
+	}
+	r->body_read = true;
 	char *body = arena_alloc(r->a, (size_t)len + 1);
 	int got = len ? FCGX_GetStr(body, (int)len, f->in) : 0;
 	if (got != len)
@@ -103,7 +172,6 @@ static int parse_request(req *r)
 	body[len] = '\0';
 	r->body = body;
 	r->body_len = (size_t)len;
-	const char *ct = r->content_type ? r->content_type : "";
 	if (strncmp(ct, "application/x-www-form-urlencoded", 33) == 0) {
 		switch (parse_urlencoded(r->a, body, (size_t)len, &r->form, MAX_FIELDS, MAX_FIELD_BYTES)) {
 		case PARSE_OK: break;
@@ -170,6 +238,13 @@ void dispatch(const route *routes, req *r)
 	if (m == MATCH_BAD_METHOD) {
 		error_page(r, 405);
 		return;
+	}
+	if (r->is_post && r->read_body) {
+		int bad = r->read_body(r, rt->flags & ROUTE_UPLOADS);
+		if (bad) {
+			error_page(r, bad);
+			return;
+		}
 	}
 	int denied = access_check(r, rt);
 	if (denied == 303)
@@ -272,7 +347,9 @@ static void serve_one(worker *w, FCGX_Request *f, db *d, arena *a, buf *out)
 	if (!r.path)
 		r.path = "/";
 	r.status = bad;
+	r.read_body = read_body;
 	dispatch(w->routes, &r);
+	drain_body(&r);
 	if (w->after_request)
 		w->after_request(&r, r.status);
 	if (!r.streamed) /* a streamed response (stream.c) is already on its way */

@@ -216,3 +216,30 @@ char *url_encode(arena *a, const char *s)
 	out[o] = '\0';
 	return out;
 }
+
+static int digits_at(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+bool datetime_local_valid(const char *s)
+{
+	size_t n = strlen(s);
+	if ((n != 16 && n != 19) || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' ||
+	    (n == 19 && s[16] != ':'))
+		return false;
+	int y = digits_at(s, 4), mo = digits_at(s + 5, 2), d = digits_at(s + 8, 2);
+	int h = digits_at(s + 11, 2), mi = digits_at(s + 14, 2), sec = n == 19 ? digits_at(s + 17, 2) : 0;
+	if (y < 2000 || y > 2999 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 ||
+	    sec < 0 || sec > 59)
+		return false;
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[mo - 1] + (mo == 2 && leap);
+}

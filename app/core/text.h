@@ -39,6 +39,9 @@ void parse_cookies(arena *a, const char *header, kvlist *l);
 /* Trims ASCII whitespace; returns an arena copy. */
 char *str_trim(arena *a, const char *s);
 bool str_is_digits(const char *s);
+/* "YYYY-MM-DDTHH:MM" (or with ":SS"), as an <input type="datetime-local"> sends it, naming a real
+ * day and time (years 2000 to 2999). */
+bool datetime_local_valid(const char *s);
 /* Percent-encodes for a URL query component. */
 char *url_encode(arena *a, const char *s);
 

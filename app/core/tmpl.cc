@@ -122,6 +122,58 @@ std::string translate(const char *lang, const std::string &text)
 	return out;
 }
 
+bool plain_variable(const std::string &inner)
+{
+	if (inner.empty() || !isupper((unsigned char)inner[0]) || inner.compare(0, 3, "BI_") == 0)
+		return false;
+	for (char c : inner)
+		if (!isupper((unsigned char)c) && !isdigit((unsigned char)c) && c != '_')
+			return false;
+	return true;
+}
+
+/* Text keeps its line breaks. AUTOESCAPE gives every variable ctemplate's html_escape, which turns
+ * \n, \r and \t into spaces: a message, a note, an article's Markdown in its editor, a mail in the
+ * outbox would all lose their lines. pre_escape escapes exactly the same characters and keeps those,
+ * so every variable written as text between tags (not inside a tag, a script or a style) gets it.
+ * Inside tags AUTOESCAPE still picks the modifier the attribute needs. */
+std::string keep_line_breaks(const std::string &t)
+{
+	std::string out;
+	out.reserve(t.size() + 256);
+	bool in_tag = false, raw = false; /* raw: inside <script> or <style> */
+	for (size_t i = 0; i < t.size();) {
+		if (t.compare(i, 2, "{{") == 0) {
+			size_t end = t.find("}}", i + 2);
+			if (end == std::string::npos) {
+				out.append(t, i, std::string::npos);
+				break;
+			}
+			std::string inner = t.substr(i + 2, end - i - 2);
+			if (!in_tag && !raw && plain_variable(inner))
+				out += "{{" + inner + ":pre_escape}}";
+			else
+				out.append(t, i, end + 2 - i);
+			i = end + 2;
+			continue;
+		}
+		char c = t[i];
+		if (!in_tag && c == '<' && i + 1 < t.size() &&
+		    (isalpha((unsigned char)t[i + 1]) || t[i + 1] == '/' || t[i + 1] == '!')) {
+			in_tag = true;
+			if (t.compare(i, 7, "<script") == 0 || t.compare(i, 6, "<style") == 0)
+				raw = true;
+			else if (t.compare(i, 8, "</script") == 0 || t.compare(i, 7, "</style") == 0)
+				raw = false;
+		} else if (in_tag && c == '>') {
+			in_tag = false;
+		}
+		out += c;
+		i++;
+	}
+	return out;
+}
+
 bool read_file(const std::string &path, std::string *out)
 {
 	std::ifstream f(path, std::ios::binary);
@@ -149,7 +201,7 @@ bool load_one(const std::string &rel)
 	ctemplate::TemplateCache *cache = ctemplate::mutable_default_template_cache();
 	for (int i = 0; i18n_langs[i]; i++) {
 		std::string key = std::string(i18n_langs[i]) + "/" + base;
-		std::string translated = translate(i18n_langs[i], text);
+		std::string translated = keep_line_breaks(translate(i18n_langs[i], text));
 		cache->Delete(key);
 		if (!cache->StringToTemplateCache(key, translated, ctemplate::STRIP_BLANK_LINES)) {
 			log_error("template %s does not compile", rel.c_str());
@@ -228,7 +280,7 @@ void tmpl_reload_if_changed(void)
 
 char *tmpl_translate(const char *lang, const char *text)
 {
-	return strdup(translate(lang, text).c_str());
+	return strdup(keep_line_breaks(translate(lang, text)).c_str());
 }
 
 bool tmpl_check(const char *key, const char *text)

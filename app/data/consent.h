@@ -183,6 +183,13 @@ bool private_load(db *d, arena *a, int64_t customer_id, private_fields *out);
 char *seal_text(arena *a, const unsigned char key[32], const char *plain, const char *ad);
 char *open_text(arena *a, const unsigned char key[32], const char *sealed, const char *ad);
 void master_key_set_for_tests(const unsigned char key[32]);
+/* The keyed hash a sealed phone number is found by: of its last 10 digits (so "+880 1711-000000" and
+ * "01711000000" meet); NULL when the text holds fewer than 7 digits. */
+const char *phone_index_of(arena *a, const char *phone);
+/* Seals / opens a text with the master key itself (channel secrets); NULL without a master key or when
+ * the text does not open. */
+char *master_seal(arena *a, const char *plain, const char *ad);
+char *master_open(arena *a, const char *sealed, const char *ad);
 
 /* demo data (seed_consent.c), inside seed_demo's transaction */
 bool seed_consent(db *d, arena *a);

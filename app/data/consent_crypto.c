@@ -2,6 +2,7 @@
  * customer's key is stored wrapped by the master key from CXMS_MASTER_KEY_FILE. Erasure deletes
  * the wrapped key, so the sealed fields become unreadable everywhere, old backups included. */
 #include "consent.h"
+#include "../core/crypto.h"
 #include "../core/log.h"
 #include <ctype.h>
 #include <pthread.h>
@@ -144,11 +145,41 @@ static bool customer_key(db *d, arena *a, int64_t customer_id, bool create, unsi
 static const char *const field_names[] = { "phone", "birthday", "address", "notes" };
 
 static const stmt private_put = {
-	"INSERT INTO customer_private (customer_id, phone_enc, birthday_enc, address_enc, notes_enc)"
-	" VALUES ($1::bigint, $2, $3, $4, $5) ON CONFLICT (customer_id) DO UPDATE SET"
+	"INSERT INTO customer_private (customer_id, phone_enc, birthday_enc, address_enc, notes_enc, phone_index)"
+	" VALUES ($1::bigint, $2, $3, $4, $5, $6) ON CONFLICT (customer_id) DO UPDATE SET"
 	" phone_enc = excluded.phone_enc, birthday_enc = excluded.birthday_enc,"
-	" address_enc = excluded.address_enc, notes_enc = excluded.notes_enc, updated_at = now()"
+	" address_enc = excluded.address_enc, notes_enc = excluded.notes_enc,"
+	" phone_index = excluded.phone_index, updated_at = now()"
 };
+
+const char *phone_index_of(arena *a, const char *phone)
+{
+	char digits[16];
+	size_t n = 0;
+	for (const char *p = phone ? phone : ""; *p; p++) {
+		if (!isdigit((unsigned char)*p))
+			continue;
+		if (n == sizeof digits - 1) /* keep the last 15 */
+			memmove(digits, digits + 1, --n);
+		digits[n++] = *p;
+	}
+	if (n < 7)
+		return NULL;
+	digits[n] = '\0';
+	return keyed_hash(a, "phone-index", n > 10 ? digits + n - 10 : digits);
+}
+
+char *master_seal(arena *a, const char *plain, const char *ad)
+{
+	pthread_once(&master_once, master_load);
+	return master_ok ? seal_text(a, master, plain, ad) : NULL;
+}
+
+char *master_open(arena *a, const char *sealed, const char *ad)
+{
+	pthread_once(&master_once, master_load);
+	return master_ok && sealed ? open_text(a, master, sealed, ad) : NULL;
+}
 static const stmt private_get = {
 	"SELECT phone_enc, birthday_enc, address_enc, notes_enc FROM customer_private"
 	" WHERE customer_id = $1::bigint"
@@ -161,12 +192,13 @@ bool private_save(db *d, arena *a, int64_t customer_id, const private_fields *f)
 		return false;
 	const char *id = db_id(a, customer_id);
 	const char *in[] = { f->phone, f->birthday, f->address, f->notes };
-	const char *p[5] = { id };
+	const char *p[6] = { id };
 	for (int i = 0; i < 4; i++)
 		p[i + 1] = in[i] && *in[i]
 			? seal_text(a, key, in[i], arena_printf(a, "%s:%s", field_names[i], id)) : NULL;
 	sodium_memzero(key, sizeof key);
-	return db_do(d, &private_put, 5, p);
+	p[5] = phone_index_of(a, f->phone);
+	return db_do(d, &private_put, 6, p);
 }
 
 bool private_load(db *d, arena *a, int64_t customer_id, private_fields *out)

@@ -25,7 +25,9 @@ static const stmt e_mail_jobs = {
 		" (SELECT id FROM mails WHERE lower(to_address) = lower($1))")
 };
 static const stmt e_mails = { COUNTED("DELETE FROM mails WHERE lower(to_address) = lower($1)") };
-static const stmt e_chat = { COUNTED("DELETE FROM conversations WHERE customer_id = $1::bigint") }; /* + messages, tags */
+/* every channel's conversations: their messages, attachments (files queued for removal), events, web
+ * chat rows (visitor name and address), tags, read state and mentions go with them */
+static const stmt e_conversations = { COUNTED("DELETE FROM conversations WHERE customer_id = $1::bigint") };
 /* survey answers keep their scores for the figures, but lose their words and their link to the person */
 static const stmt e_survey_texts = {
 	COUNTED("UPDATE survey_answers SET value_text = NULL WHERE value_text IS NOT NULL AND response_id IN"
@@ -55,7 +57,7 @@ static const struct {
 	{ "password_resets", &e_resets, false },
 	{ "jobs (mail delivery)", &e_mail_jobs, true },
 	{ "mails", &e_mails, true },
-	{ "conversations", &e_chat, false },
+	{ "conversations (messages, attachments, chat_conversations, conversation_events)", &e_conversations, false },
 	{ "survey_answers (free text)", &e_survey_texts, false },
 	{ "survey_responses", &e_survey_responses, false },
 	{ "survey_invitations", &e_survey_invitations, false },
@@ -108,12 +110,20 @@ static const stmt r_chat_delete = {
 	COUNTED("DELETE FROM conversations WHERE" OLD_RESOLVED("delete"))
 };
 static const stmt r_chat_words = {
-	COUNTED("UPDATE chat_messages SET body = '', ip_hash = NULL WHERE body <> '' AND conversation_id IN"
+	COUNTED("UPDATE messages SET body = '', html = NULL, subject = NULL, ip_hash = NULL"
+		" WHERE (body <> '' OR html IS NOT NULL OR subject IS NOT NULL) AND conversation_id IN"
 		" (SELECT id FROM conversations WHERE" OLD_RESOLVED("anonymise") ")")
 };
+/* files hold words too: they go (their bytes once nothing else refers to them) */
+static const stmt r_chat_files = {
+	"DELETE FROM attachments WHERE conversation_id IN (SELECT id FROM conversations WHERE" OLD_RESOLVED("anonymise") ")"
+};
 static const stmt r_chat_names = {
-	"UPDATE conversations SET visitor_name = CASE WHEN visitor_name IS NULL THEN NULL ELSE '' END,"
-	" visitor_email = NULL WHERE (visitor_email IS NOT NULL OR visitor_name <> '') AND" OLD_RESOLVED("anonymise")
+	"WITH v AS (UPDATE chat_conversations SET visitor_name = CASE WHEN visitor_name IS NULL THEN NULL ELSE '' END,"
+	"   visitor_email = NULL WHERE (visitor_email IS NOT NULL OR visitor_name <> '') AND conversation_id IN"
+	"   (SELECT id FROM conversations WHERE" OLD_RESOLVED("anonymise") "))"
+	" UPDATE conversations SET subject = NULL, preview = NULL"
+	" WHERE (subject IS NOT NULL OR preview IS NOT NULL) AND" OLD_RESOLVED("anonymise")
 };
 static const stmt r_erasures = {
 	/* finished erasure receipts stay; requests whose job died are reported */
@@ -141,7 +151,7 @@ bool retention_run(db *d, arena *a, const char **report)
 	const char *chats_deleted = db_str(a, res, 0, 0);
 	PQclear(res);
 	res = db_run(d, &r_chat_words, 0, NULL);
-	if (!res || !db_do(d, &r_chat_names, 0, NULL)) {
+	if (!res || !db_do(d, &r_chat_files, 0, NULL) || !db_do(d, &r_chat_names, 0, NULL)) {
 		PQclear(res);
 		return false;
 	}

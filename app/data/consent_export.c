@@ -2,6 +2,8 @@
  * and everything stored about one customer as JSON (access export, "download my data").
  * Rows are read by keyset pages (id > last ORDER BY id LIMIT n) and written out as they come. */
 #include "consent.h"
+#include "../core/filestore.h"
+#include <sodium.h>
 #include "../core/stream.h"
 #include <jansson.h>
 #include <stdio.h>
@@ -171,12 +173,23 @@ static const stmt sec_scores = {
 	" WHERE customer_id = $1::bigint AND $2::bigint = $2::bigint ORDER BY kind"
 };
 
-/* live chat: the customer's conversations and their messages (internal notes are staff's, not theirs) */
-static const stmt sec_chat = {
-	"SELECT m.id, jsonb_build_object('conversation', c.id, 'channel', c.channel, 'topic', c.topic,"
-	" 'at', m.created_at, 'from', m.kind, 'text', CASE WHEN m.kind = 'system' THEN m.code ELSE m.body END)::text"
-	" FROM conversations c JOIN chat_messages m ON m.conversation_id = c.id"
-	" WHERE c.customer_id = $1::bigint AND m.kind <> 'note' AND m.id > $2::bigint ORDER BY m.id LIMIT " PAGE_ROWS
+/* the customer's conversations on every channel (a web chat's visitor name and address with them) */
+static const stmt sec_conversations = {
+	"SELECT c.id, jsonb_build_object('id', c.id, 'channel', ca.kind, 'channel_account', ca.name,"
+	" 'subject', c.subject, 'topic', c.topic, 'status', c.status, 'language', c.lang, 'created_at', c.created_at,"
+	" 'resolved_at', c.resolved_at, 'visitor_name', w.visitor_name, 'visitor_email', w.visitor_email)::text"
+	" FROM conversations c JOIN channel_accounts ca ON ca.id = c.channel_account_id"
+	" LEFT JOIN chat_conversations w ON w.conversation_id = c.id"
+	" WHERE c.customer_id = $1::bigint AND c.id > $2::bigint ORDER BY c.id LIMIT " PAGE_ROWS
+};
+/* and their messages (internal notes are staff's, not theirs) */
+static const stmt sec_messages = {
+	"SELECT m.id, jsonb_build_object('conversation', c.id, 'at', m.created_at, 'from', m.author,"
+	" 'direction', m.direction, 'subject', m.subject,"
+	" 'text', CASE WHEN m.author = 'system' THEN m.code ELSE m.body END, 'html', m.html,"
+	" 'delivery', m.delivery)::text"
+	" FROM conversations c JOIN messages m ON m.conversation_id = c.id"
+	" WHERE c.customer_id = $1::bigint AND NOT m.internal AND m.id > $2::bigint ORDER BY m.id LIMIT " PAGE_ROWS
 };
 
 static const struct {
@@ -190,8 +203,69 @@ static const struct {
 	{ "mails", &sec_mails, true, true },
 	{ "tracking_events", &sec_tracking, false, true },
 	{ "profile_scores", &sec_scores, false, false },
-	{ "chat_messages", &sec_chat, false, true },
+	{ "conversations", &sec_conversations, false, true },
+	{ "messages", &sec_messages, false, true },
 };
+
+/* the files the customer sent or received (not those on staff's notes), their bytes in base64 */
+static const stmt sec_attachments = {
+	"SELECT f.id, jsonb_build_object('id', f.id, 'conversation', f.conversation_id, 'message', f.message_id,"
+	" 'name', f.filename, 'type', f.content_type, 'size', f.size, 'sha256', f.sha256, 'at', f.created_at)::text,"
+	" f.sha256 FROM attachments f JOIN conversations c ON c.id = f.conversation_id"
+	" JOIN messages m ON m.id = f.message_id"
+	" WHERE c.customer_id = $1::bigint AND NOT m.internal AND f.id > $2::bigint ORDER BY f.id LIMIT 100"
+};
+
+/* One attachment: its row, with "content_base64" streamed from the file store in pieces. */
+static bool export_attachment(req *r, buf *out, const char *row_json, const char *sha256)
+{
+	size_t n = strlen(row_json);
+	buf_append(out, row_json, n - 1); /* the object without its closing brace */
+	FILE *f = fopen(filestore_path(r->a, sha256), "rb");
+	if (!f) {
+		buf_puts(out, ", \"content_base64\": null}");
+		return stream_flush(r, out, FLUSH_AT);
+	}
+	buf_puts(out, ", \"content_base64\": \"");
+	unsigned char chunk[3 * 16384];
+	char enc[sodium_base64_ENCODED_LEN(sizeof chunk, sodium_base64_VARIANT_ORIGINAL)];
+	size_t got;
+	bool ok = true;
+	while (ok && (got = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		sodium_bin2base64(enc, sizeof enc, chunk, got, sodium_base64_VARIANT_ORIGINAL);
+		buf_puts(out, enc);
+		ok = stream_flush(r, out, FLUSH_AT);
+	}
+	ok = ok && !ferror(f);
+	fclose(f);
+	buf_puts(out, "\"}");
+	return ok && stream_flush(r, out, FLUSH_AT);
+}
+
+static bool export_attachments(req *r, buf *out, const char *id)
+{
+	buf_puts(out, ",\n\"attachments\": [");
+	char last[24] = "0";
+	bool first = true, ok = true;
+	for (;;) {
+		PGresult *res = db_run(r->db, &sec_attachments, 2, (const char *[]){ id, last });
+		if (!res)
+			return false;
+		int n = PQntuples(res);
+		for (int i = 0; i < n && ok; i++) {
+			buf_puts(out, first ? "\n" : ",\n");
+			first = false;
+			ok = export_attachment(r, out, PQgetvalue(res, i, 1), PQgetvalue(res, i, 2));
+		}
+		if (n > 0)
+			snprintf(last, sizeof last, "%s", PQgetvalue(res, n - 1, 0));
+		PQclear(res);
+		if (n == 0 || !ok)
+			break;
+	}
+	buf_puts(out, "]");
+	return ok;
+}
 
 static const stmt customer_email = { "SELECT email FROM customers WHERE id = $1::bigint" };
 
@@ -238,6 +312,8 @@ bool customer_export_stream(req *r, int64_t customer_id)
 		}
 		buf_puts(&out, "]");
 	}
+	if (ok)
+		ok = export_attachments(r, &out, id);
 	if (ok) { /* sealed fields, opened with the customer's key */
 		private_fields pf;
 		bool opened = private_load(r->db, r->a, customer_id, &pf);

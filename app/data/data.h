@@ -86,6 +86,9 @@ typedef struct mail {
 /* Queues a mail and the job that sends it, in the caller's transaction. */
 int64_t mail_queue(db *d, arena *a, const char *to, const char *subject, const char *body,
 		   bool sensitive);
+/* A reply in a conversation: the message shows whether the mail left. */
+int64_t mail_queue_for_message(db *d, arena *a, const char *to, const char *subject, const char *body,
+			       int64_t message_id);
 /* The same for a marketing mail: list_unsubscribe is its RFC 8058 one-click address. */
 int64_t mail_queue_unsubscribable(db *d, arena *a, const char *to, const char *subject,
 				  const char *body, const char *list_unsubscribe);

@@ -3,15 +3,16 @@
 #include <string.h>
 
 static const stmt insert = {
-	"INSERT INTO mails (to_address, subject, body_text, sensitive, list_unsubscribe)"
-	" VALUES ($1, $2, $3, $4::boolean, $5) RETURNING id"
+	"INSERT INTO mails (to_address, subject, body_text, sensitive, list_unsubscribe, message_id)"
+	" VALUES ($1, $2, $3, $4::boolean, $5, nullif($6::bigint, 0)) RETURNING id"
 };
 
 static int64_t queue(db *d, arena *a, const char *to, const char *subject, const char *body,
-		     bool sensitive, const char *list_unsubscribe)
+		     bool sensitive, const char *list_unsubscribe, int64_t message_id)
 {
-	const char *p[] = { to, subject, body, sensitive ? "true" : "false", list_unsubscribe };
-	PGresult *res = db_run(d, &insert, 5, p);
+	const char *p[] = { to, subject, body, sensitive ? "true" : "false", list_unsubscribe,
+			    db_id(a, message_id) };
+	PGresult *res = db_run(d, &insert, 6, p);
 	int64_t id = res && PQntuples(res) == 1 ? db_i64(res, 0, 0) : -1;
 	PQclear(res);
 	if (id > 0 && !job_enqueue(d, a, "send_mail", arena_printf(a, "{\"mail_id\": %lld}", (long long)id)))
@@ -22,13 +23,19 @@ static int64_t queue(db *d, arena *a, const char *to, const char *subject, const
 int64_t mail_queue(db *d, arena *a, const char *to, const char *subject, const char *body,
 		   bool sensitive)
 {
-	return queue(d, a, to, subject, body, sensitive, NULL);
+	return queue(d, a, to, subject, body, sensitive, NULL, 0);
+}
+
+int64_t mail_queue_for_message(db *d, arena *a, const char *to, const char *subject, const char *body,
+			       int64_t message_id)
+{
+	return queue(d, a, to, subject, body, false, NULL, message_id);
 }
 
 int64_t mail_queue_unsubscribable(db *d, arena *a, const char *to, const char *subject,
 				  const char *body, const char *list_unsubscribe)
 {
-	return queue(d, a, to, subject, body, false, list_unsubscribe);
+	return queue(d, a, to, subject, body, false, list_unsubscribe, 0);
 }
 
 static const stmt get = {
@@ -62,13 +69,20 @@ bool mail_get(db *d, arena *a, int64_t id, mail *out)
 	return found;
 }
 
-/* A sensitive mail's body (it holds a single-use link) is dropped once it left by SMTP. */
+/* A sensitive mail's body (it holds a single-use link) is dropped once it left by SMTP. The message a
+ * mail carries (a reply in a conversation) shows the same state: sent, failed with the reason, or still
+ * queued while the mail only waits in the outbox. */
 static const stmt mark = {
-	"UPDATE mails SET status = $2, last_error = $3,"
-	" sent_at = CASE WHEN $2 IN ('sent', 'stored') THEN now() END,"
-	" body_text = CASE WHEN $2 = 'sent' AND sensitive"
-	"   THEN '[removed after delivery: it held a single-use link]' ELSE body_text END"
-	" WHERE id = $1"
+	"WITH m AS (UPDATE mails SET status = $2, last_error = $3,"
+	"   sent_at = CASE WHEN $2 IN ('sent', 'stored') THEN now() END,"
+	"   body_text = CASE WHEN $2 = 'sent' AND sensitive"
+	"     THEN '[removed after delivery: it held a single-use link]' ELSE body_text END"
+	"   WHERE id = $1::bigint RETURNING message_id)"
+	" UPDATE messages SET delivery_at = now(),"
+	"   delivery = CASE $2 WHEN 'sent' THEN 'sent' WHEN 'failed' THEN 'failed' ELSE 'queued' END,"
+	"   delivery_error = CASE $2 WHEN 'stored' THEN 'kept in the outbox: no SMTP server is set up'"
+	"     WHEN 'sent' THEN NULL ELSE left($3, 1000) END"
+	" WHERE id = (SELECT message_id FROM m)"
 };
 
 bool mail_mark(db *d, arena *a, int64_t id, const char *status, const char *error)

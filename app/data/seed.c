@@ -1,7 +1,7 @@
 /* seed.c: demo data for `make run`, loaded once */
 #include "data.h"
 #include "help.h"
-#include "chat.h"
+#include "conversations.h"
 #include "surveys.h"
 #include "consent.h"
 #include "../core/crypto.h"

@@ -312,10 +312,10 @@ bool survey_invitation_find(db *d, arena *a, const char *token_hash, bool lock,
 static const stmt ensure_response = {
 	"INSERT INTO survey_responses (survey_id, invitation_id, customer_id, conversation_id, channel,"
 	" agent_id, team, topic)"
-	" SELECT i.survey_id, i.id, i.customer_id, i.conversation_id, coalesce(c.channel, i.via),"
+	" SELECT i.survey_id, i.id, i.customer_id, i.conversation_id, coalesce(ca.kind, i.via),"
 	"   c.assigned_to, t.name, c.topic"
 	" FROM survey_invitations i LEFT JOIN conversations c ON c.id = i.conversation_id"
-	" LEFT JOIN chat_skills k ON k.code = c.skill LEFT JOIN chat_teams t ON t.id = k.team_id"
+	" LEFT JOIN channel_accounts ca ON ca.id = c.channel_account_id LEFT JOIN teams t ON t.id = c.team_id"
 	" WHERE i.id = $1"
 	" ON CONFLICT (invitation_id) DO UPDATE SET answered_at = now() RETURNING id"
 };
@@ -735,4 +735,30 @@ bool survey_export_csv(req *r, int64_t survey_id, const char *filename)
 	buf_free(&out);
 	buf_free(&cell);
 	return ok;
+}
+
+static const stmt of_customer = {
+	"SELECT CASE s.kind WHEN 'custom' THEN s.title_en ELSE upper(s.kind) END,"
+	" to_char(r.completed_at AT TIME ZONE $2, 'YYYY-MM-DD'), r.comment, coalesce(r.score, -1)"
+	" FROM survey_responses r JOIN surveys s ON s.id = r.survey_id"
+	" WHERE r.customer_id = $1::bigint AND r.completed_at IS NOT NULL"
+	" ORDER BY r.completed_at DESC LIMIT $3::integer"
+};
+
+static void summary_row(arena *a, PGresult *res, int i, void *item)
+{
+	survey_answer_summary *s = item;
+	s->kind_label = db_str(a, res, i, 0);
+	s->answered_at = db_str(a, res, i, 1);
+	s->comment = db_str(a, res, i, 2);
+	s->score = (int)db_i64(res, i, 3);
+}
+
+int surveys_of_customer(db *d, arena *a, int64_t customer_id, const char *tz, int limit,
+			survey_answer_summary **out)
+{
+	const char *p[] = { db_id(a, customer_id), tz, arena_printf(a, "%d", limit) };
+	int n;
+	*out = db_rows(d, a, &of_customer, 3, p, sizeof **out, summary_row, &n);
+	return n;
 }

@@ -123,6 +123,15 @@ typedef struct survey_comment {
 int survey_comments(db *d, arena *a, int64_t survey_id, const survey_filter *f, int limit,
 		    survey_comment **out);
 
+/* A customer's latest completed answers, for the agent's view of their record. */
+typedef struct survey_answer_summary {
+	const char *kind_label; /* CSAT, NPS, CES or the survey's title */
+	const char *answered_at, *comment;
+	int score;              /* -1: none */
+} survey_answer_summary;
+int surveys_of_customer(db *d, arena *a, int64_t customer_id, const char *tz, int limit,
+			survey_answer_summary **out);
+
 typedef struct survey_staff { int64_t id; const char *name; } survey_staff;
 int survey_agents(db *d, arena *a, survey_staff **out);
 

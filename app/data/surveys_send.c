@@ -1,7 +1,7 @@
 /* surveys_send.c: who may be sent a survey, the CSAT after a resolved conversation, the NPS round */
 #include "surveys.h"
 #include "data.h"
-#include "chat.h"
+#include "conversations.h"
 #include "consent.h"
 #include "../core/config.h"
 #include "../core/crypto.h"
@@ -100,9 +100,10 @@ int survey_send_list(db *d, arena *a, int64_t survey_id, const char *const *emai
 }
 
 static const stmt conv_info = {
-	"SELECT c.channel, coalesce(c.customer_id, 0), c.lang, coalesce(cu.email, ''), coalesce(c.assigned_to, 0),"
+	"SELECT ca.kind, coalesce(c.customer_id, 0), c.lang, coalesce(cu.email, ''), coalesce(c.assigned_to, 0),"
 	" EXISTS (SELECT 1 FROM survey_invitations i WHERE i.conversation_id = c.id)"
-	" FROM conversations c LEFT JOIN customers cu ON cu.id = c.customer_id"
+	" FROM conversations c JOIN channel_accounts ca ON ca.id = c.channel_account_id"
+	" LEFT JOIN customers cu ON cu.id = c.customer_id"
 	" WHERE c.id = $1 AND c.status = 'resolved'"
 };
 
@@ -139,7 +140,10 @@ const char *surveys_on_conversation_resolved(db *d, arena *a, int64_t conversati
 		const char *path = arena_printf(a, "/s/%s", token);
 		const char *body = arena_printf(a, "%s %s%s", i18n_lookup(lang, "Please tell us how we did:"),
 						cfg.base_url ? cfg.base_url : "", path);
-		if (chat_msg_add(d, a, conversation_id, "agent", agent, NULL, body, NULL) <= 0)
+		bool dup;
+		msg_new m = { .conversation_id = conversation_id, .kind = MSG_AGENT, .staff_id = agent, .body = body,
+			      .delivery = "sent" };
+		if (msg_add(d, a, &m, &dup) <= 0)
 			return NULL;
 		return path;
 	}

@@ -15,6 +15,13 @@ bool job_erase_customer(db *d, arena *a, const job *j, char *err, size_t errlen)
 bool job_retention(db *d, arena *a, const job *j, char *err, size_t errlen);       /* retention.c */
 bool job_marketing_mailing(db *d, arena *a, const job *j, char *err, size_t errlen); /* marketing.c */
 
+bool job_wake_snoozed(db *d, arena *a, const job *j, char *err, size_t errlen);       /* conversations.c */
+bool job_files_gc(db *d, arena *a, const job *j, char *err, size_t errlen);           /* conversations.c */
+
+/* Runs fn(arg) once the running job's transaction has committed (never after a rollback): for what
+ * leaves the database, such as live notifications. arg lives in the job's arena. */
+void job_after_commit(void (*fn)(void *), void *arg);
+
 /* Runs jobs until SIGTERM/SIGINT; returns the exit status. once: run what is due, then exit. */
 int worker_run(bool once);
 

@@ -19,6 +19,8 @@ static const struct {
 	{ "retention", job_retention },
 	{ "marketing_mailing", job_marketing_mailing },
 	{ "survey_nps_round", job_survey_nps_round },
+	{ "wake_snoozed", job_wake_snoozed },
+	{ "files_gc", job_files_gc },
 	{ NULL, NULL },
 };
 
@@ -32,9 +34,24 @@ static void on_stop(int sig)
 
 static const stmt listen_jobs = { "LISTEN cxms_jobs" };
 
+/* after-commit actions of the running job (the worker runs one job at a time) */
+enum { MAX_AFTER = 32 };
+typedef struct after_action { void (*fn)(void *); void *arg; } after_action;
+static after_action after[MAX_AFTER];
+static int nafter;
+
+void job_after_commit(void (*fn)(void *), void *arg)
+{
+	if (nafter < MAX_AFTER)
+		after[nafter++] = (after_action){ fn, arg };
+	else
+		log_error("job_after_commit: too many actions, one dropped");
+}
+
 /* Claims and runs one job in its own transaction. 1 ran, 0 nothing due, -1 error. */
 static int run_one(db *d, arena *a)
 {
+	nafter = 0;
 	if (!db_begin(d))
 		return -1;
 	job j;
@@ -69,7 +86,12 @@ static int run_one(db *d, arena *a)
 			  j.attempts + 1, err);
 		job_failed(d, a, &j, err);
 	}
-	return db_commit(d) ? 1 : -1;
+	if (!db_commit(d))
+		return -1;
+	for (int i = 0; ok && i < nafter; i++)
+		after[i].fn(after[i].arg);
+	nafter = 0;
+	return 1;
 }
 
 /* Waits for a NOTIFY, a signal or the timeout. */

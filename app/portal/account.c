@@ -2,7 +2,7 @@
 #include "../handlers.h"
 #include "mail_links.h"
 #include "privacy.h"
-#include "chat.h"
+#include "../channels/webchat.h"
 #include "../core/auth.h"
 #include "../core/config.h"
 #include "../core/choices.h"
@@ -168,7 +168,7 @@ int signin_submit(req *r)
 int signout_submit(req *r)
 {
 	/* open chat streams of this customer must not outlive the session */
-	chat_signed_out(r, r->who.id);
+	webchat_signed_out(r, r->who.id);
 	auth_sign_out(r);
 	return redirect_flash(r, "/", "signed_out");
 }

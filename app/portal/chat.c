@@ -1,209 +1,55 @@
-/* portal/chat.c: the customer's live chat (signed in or visitor), and the live-stream authorisation */
+/* portal/chat.c: the customer's live chat (signed in or as a visitor) */
 #include "chat.h"
+#include "../channels/kinds.h"
+#include "../channels/webchat.h"
+#include "../conv/attach.h"
+#include "../conv/compose.h"
+#include "../conv/display.h"
+#include "../conv/live_auth.h"
+#include "../conv/notify.h"
 #include "../core/auth.h"
 #include "../core/config.h"
 #include "../core/crypto.h"
 #include "../core/i18n.h"
 #include "../core/live.h"
 #include "../core/page.h"
+#include "../data/chat.h"
+#include "../data/conversations.h"
 #include "../data/data.h"
 #include "../data/help.h"
-#include <jansson.h>
-#include <stdlib.h>
+#include "../data/routing.h"
 #include <string.h>
 
-#define VISITOR_COOKIE "cxms_visitor"
 #define VISITOR_DAYS 30
 /* customer-side posts: per conversation in 10 s, per address in a minute */
 #define RATE_CONV 8
 #define RATE_IP 300
 /* transcripts mailed to one address per hour */
 #define RATE_TRANSCRIPTS 3
+/* messages on the page; the newest ones, the page opens scrolled to them */
+#define PAGE_MESSAGES 500
 
 static const char *NOTICE = N_("We use your name, email address and what you write only to answer you in this conversation and to keep its transcript. We keep chats for two years. You can ask us to delete them at any time.");
 
-/* ---- shared helpers ---- */
-
-const char *chat_body_problem(const char *body)
+static size_t web_max_text(void)
 {
-	if (!*body)
-		return N_("Please write a message.");
-	if (!utf8_valid(body, strlen(body)) || utf8_length(body) > CHAT_MAX_MESSAGE)
-		return N_("A message can be at most 2000 characters long.");
-	return NULL;
+	return channel_kind_get("web")->max_text;
 }
 
-static const char *fill_name(req *r, const char *msgid, const char *name)
-{
-	const char *t = tr(r, msgid);
-	const char *at = strstr(t, "{name}");
-	if (!at)
-		return t;
-	return arena_printf(r->a, "%.*s%s%s", (int)(at - t), t, name ? name : tr(r, "An agent"), at + 6);
-}
-
-const char *chat_msg_text(req *r, const chat_msg *m)
-{
-	if (strcmp(m->kind, "system") != 0)
-		return m->body;
-	const char *code = m->code ? m->code : "";
-	if (strcmp(code, "joined") == 0)
-		return fill_name(r, N_("{name} joined the conversation."), m->author);
-	if (strcmp(code, "transferred") == 0)
-		return fill_name(r, N_("You were transferred to {name}."), m->author);
-	if (strcmp(code, "resolved") == 0)
-		return tr(r, "The conversation was marked as resolved.");
-	if (strcmp(code, "reopened") == 0)
-		return tr(r, "The conversation was reopened.");
-	if (strcmp(code, "queued") == 0)
-		return tr(r, "You were transferred to another team. Please wait a moment.");
-	if (strcmp(code, "offline") == 0)
-		return tr(r, "Nobody is available right now. We will answer by email.");
-	return "";
-}
-
-/* An agent's message that carries this site's survey link (the CSAT after a resolved chat) gets
- * a real link to it: the local path "/s/<token>", or NULL. Only that exact shape is linked, so
- * no text a person typed ever becomes a link. */
-static const char *survey_link(req *r, const chat_msg *m)
-{
-	if (strcmp(m->kind, "agent") != 0 || !m->body || !cfg.base_url)
-		return NULL;
-	const char *prefix = arena_printf(r->a, "%s/s/", cfg.base_url);
-	const char *at = strstr(m->body, prefix);
-	if (!at)
-		return NULL;
-	const char *tok = at + strlen(prefix);
-	size_t n = strspn(tok, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_");
-	if (n != 43 || tok[n] != '\0')
-		return NULL;
-	return arena_printf(r->a, "/s/%s", tok);
-}
-
-void chat_fill_messages(req *r, tdict *d, const chat_msg *m, int n, bool staff)
-{
-	for (int i = 0; i < n; i++) {
-		tdict *row = tmpl_section(d, "MSG");
-		tmpl_set_int(row, "MSG_ID", m[i].id);
-		tmpl_set(row, "KIND", m[i].kind);
-		tmpl_set(row, "TEXT", chat_msg_text(r, &m[i]));
-		tmpl_set(row, "AT", m[i].created_at);
-		const char *link = staff ? NULL : survey_link(r, &m[i]);
-		if (link)
-			tmpl_set(tmpl_section(row, "SURVEY_LINK"), "HREF", link);
-		const char *who = "";
-		if (strcmp(m[i].kind, "customer") == 0)
-			who = staff ? tr(r, "Customer") : tr(r, "You");
-		else if (strcmp(m[i].kind, "agent") == 0 || strcmp(m[i].kind, "note") == 0)
-			who = m[i].author ? m[i].author : tr(r, "Agent");
-		tmpl_set(row, "WHO", who);
-		if (strcmp(m[i].kind, "note") == 0)
-			tmpl_show(row, "NOTE");
-	}
-}
-
-static void json_text(req *r, json_t *o)
-{
-	char *s = json_dumps(o, JSON_COMPACT);
-	json_decref(o);
-	resp_text(r, 200, "application/json; charset=utf-8", s ? arena_strdup(r->a, s) : "{}");
-	free(s);
-}
-
-int chat_json(req *r, const chat_conv *c, int64_t after, bool staff)
-{
-	chat_msg *m;
-	int n = chat_msgs_after(r->db, r->a, c->id, after, staff, r->tz, &m);
-	if (n < 0)
-		return 500;
-	json_t *o = json_object();
-	json_object_set_new(o, "live", json_string(c->live_channel));
-	json_object_set_new(o, "status", json_string(c->status));
-	json_object_set_new(o, "agent", c->assignee ? json_string(c->assignee) : json_null());
-	json_object_set_new(o, "queue", json_integer(chat_queue_position(r->db, c->id)));
-	json_t *arr = json_array();
-	for (int i = 0; i < n; i++) {
-		json_t *x = json_object();
-		json_object_set_new(x, "id", json_integer(m[i].id));
-		json_object_set_new(x, "kind", json_string(m[i].kind));
-		json_object_set_new(x, "text", json_string(chat_msg_text(r, &m[i])));
-		const char *link = staff ? NULL : survey_link(r, &m[i]);
-		if (link)
-			json_object_set_new(x, "link", json_string(link));
-		const char *who = "";
-		if (strcmp(m[i].kind, "customer") == 0)
-			who = staff ? tr(r, "Customer") : tr(r, "You");
-		else if (m[i].author && strcmp(m[i].kind, "system") != 0)
-			who = m[i].author;
-		json_object_set_new(x, "who", json_string(who));
-		json_object_set_new(x, "at", json_string(m[i].created_at ? m[i].created_at : ""));
-		json_array_append_new(arr, x);
-	}
-	json_object_set_new(o, "messages", arr);
-	json_text(r, o);
-	return 200;
-}
-
-void chat_notify(req *r, int64_t conv)
-{
-	chat_conv c;
-	if (chat_conv_get(r->db, r->a, conv, "UTC", &c))
-		live_publish_after_commit(r, c.live_channel,
-					  arena_printf(r->a, "{\"t\":\"msg\",\"conv\":%lld}", (long long)conv));
-	live_publish_after_commit(r, live_inbox_channel(r->a),
-				  arena_printf(r->a, "{\"t\":\"conv\",\"conv\":%lld}", (long long)conv));
-}
-
-bool chat_rotate(req *r, int64_t conv, const char *old_live)
-{
-	if (!chat_set_live(r->db, r->a, conv, live_channel_new(r->a)))
-		return false;
-	/* the last word on the old channel makes clients fetch the new one; then it closes */
-	live_publish_after_commit(r, old_live, "{\"t\":\"rotate\"}");
-	live_close_after_commit(r, old_live);
-	return true;
-}
-
-bool chat_route_and_notify(req *r)
-{
-	int64_t *convs;
-	int n = chat_route(r->db, r->a, &convs);
-	if (n < 0)
-		return false;
-	for (int i = 0; i < n; i++)
-		chat_notify(r, convs[i]);
-	return true;
-}
-
-bool chat_signed_out(req *r, int64_t customer_id)
-{
-	int64_t *ids;
-	int n = chat_customer_lives(r->db, r->a, customer_id, &ids);
-	for (int i = 0; i < n; i++) {
-		chat_conv c;
-		if (chat_conv_get(r->db, r->a, ids[i], "UTC", &c) && !chat_rotate(r, c.id, c.live_channel))
-			return false;
-	}
-	return n >= 0;
-}
-
-static const char *visitor_hash(req *r)
-{
-	const char *t = req_cookie(r, VISITOR_COOKIE);
-	if (!t || strlen(t) != 43)
-		return NULL;
-	return token_hash(r->a, t);
-}
-
-/* The conversation of the route's {id} when this customer or visitor owns it; 404 otherwise. */
-static int load_own(req *r, chat_conv *c)
+/* The web chat of the route's {id} when this customer or visitor owns it; 404 otherwise. */
+static int load_own(req *r, conversation *c)
 {
 	int64_t id = req_param_id(r, "id");
-	if (!id || !chat_conv_get(r->db, r->a, id, r->tz, c) || strcmp(c->channel, "web") != 0)
+	if (!id)
+		return 404;
+	int found = conv_get(r->db, r->a, id, r->tz, 0, c);
+	if (found < 0)
+		return 500;
+	if (!found || strcmp(c->kind, "web") != 0)
 		return 404;
 	if (r->who.kind == ACCOUNT_CUSTOMER && c->customer_id == r->who.id)
 		return 0;
-	const char *vh = visitor_hash(r);
+	const char *vh = visitor_token_hash(r);
 	if (c->customer_id == 0 && vh && c->visitor_hash && secure_streq(vh, c->visitor_hash))
 		return 0;
 	return 404;
@@ -215,18 +61,18 @@ static int start_page(req *r, int status, const char *error)
 {
 	tdict *d = page_new(r, "portal/chat_start");
 	if (error)
-		page_error(d, r, error);
-	chat_option *t;
+		page_error_text(d, error);
+	topic *t;
 	int n = chat_topics(r->db, r->a, &t);
 	if (n < 0)
 		return 500;
-	const char *topic = req_form(r, "topic");
+	const char *chosen = req_form(r, "topic");
 	bool any_open = false;
 	for (int i = 0; i < n; i++) {
 		tdict *o = tmpl_section(d, "TOPIC");
 		tmpl_set(o, "CODE", t[i].code);
 		tmpl_set(o, "LABEL", tr(r, t[i].title));
-		if (strcmp(topic, t[i].code) == 0)
+		if (strcmp(chosen, t[i].code) == 0)
 			tmpl_show(o, "SELECTED");
 		bool open = false;
 		if (chat_open_now(r->db, t[i].code, &open) && open)
@@ -253,6 +99,7 @@ static int start_page(req *r, int status, const char *error)
 		tmpl_set(tmpl_section(d, "CUSTOMER"), "NAME", r->who.name);
 	}
 	tmpl_set(d, "MESSAGE", req_form(r, "message"));
+	tmpl_set_int(d, "MAX_TEXT", (long long)web_max_text());
 	return page_render(r, status, N_("Chat with us"));
 }
 
@@ -260,8 +107,11 @@ static int start_page(req *r, int status, const char *error)
 int chat_page(req *r)
 {
 	int64_t cust = r->who.kind == ACCOUNT_CUSTOMER ? r->who.id : 0;
-	int64_t id = chat_conv_current(r->db, cust, visitor_hash(r));
-	if (id)
+	int64_t id = 0;
+	int found = chat_current(r->db, r->a, cust, visitor_token_hash(r), &id);
+	if (found < 0)
+		return 500;
+	if (found)
 		return redirect(r, arena_printf(r->a, "/chat/%lld", (long long)id));
 	return start_page(r, 200, NULL);
 }
@@ -291,27 +141,28 @@ int chat_start_submit(req *r)
 	bool visitor = r->who.kind != ACCOUNT_CUSTOMER;
 	const char *name = str_trim(r->a, req_form(r, "name"));
 	const char *email = str_trim(r->a, req_form(r, "email"));
-	const char *topic = req_form(r, "topic");
+	const char *topic_code = req_form(r, "topic");
 	const char *lang = req_form(r, "lang");
-	const char *message = str_trim(r->a, req_form(r, "message"));
+	const char *text = str_trim(r->a, req_form(r, "message"));
 	if (visitor && (!*name || utf8_length(name) > 200 || !utf8_valid(name, strlen(name))))
-		return start_page(r, 400, N_("Please enter your name (at most 200 characters)."));
+		return start_page(r, 400, tr(r, "Please enter your name (at most 200 characters)."));
 	if (visitor && *email && !email_plausible(email))
-		return start_page(r, 400, N_("Please enter a valid email address."));
+		return start_page(r, 400, tr(r, "Please enter a valid email address."));
 	if (!i18n_supported(lang))
-		return start_page(r, 400, N_("Please choose a language from the list."));
-	const char *problem = chat_body_problem(message);
+		return start_page(r, 400, tr(r, "Please choose a language from the list."));
+	int status;
+	const char *problem = body_problem(r, text, web_max_text(), &status);
 	if (problem)
 		return start_page(r, 400, problem);
 	bool open = false;
-	if (!chat_open_now(r->db, topic, &open))
+	if (!chat_open_now(r->db, topic_code, &open))
 		return 500;
 	if (!open && visitor && !*email)
-		return start_page(r, 400, N_("Nobody is available right now: please leave your email address and we will answer by email."));
+		return start_page(r, 400, tr(r, "Nobody is available right now: please leave your email address and we will answer by email."));
 
 	if (strcmp(req_form(r, "go_on"), "1") != 0) {
 		help_suggestion *s = NULL;
-		int n = help_suggest(r->db, r->a, message, lang, 3, &s);
+		int n = help_suggest(r->db, r->a, text, lang, 3, &s);
 		if (n > 0)
 			return suggest_page(r, s, n);
 	}
@@ -325,24 +176,25 @@ int chat_start_submit(req *r)
 		cn.visitor_name = name;
 		cn.visitor_email = *email ? email : NULL;
 	}
-	cn.topic = topic;
+	cn.topic = topic_code;
 	cn.lang = lang;
 	cn.live_channel = live_channel_new(r->a);
+	cn.notice_version = CHAT_NOTICE_VERSION; /* which pre-chat data notice the customer saw */
 	cn.offline = !open;
-	int64_t id = chat_conv_create(r->db, r->a, &cn);
+	int64_t id = chat_create(r->db, r->a, &cn);
 	if (id < 0)
 		return 500;
 	if (id == 0)
-		return start_page(r, 400, N_("Please choose a topic from the list."));
-	/* record chat consent: the notice version the customer saw (see chat_record_consent) */
-	if (!chat_record_consent(r->db, id, CHAT_NOTICE_VERSION))
+		return start_page(r, 400, tr(r, "Please choose a topic from the list."));
+	bool dup;
+	msg_new first = { .conversation_id = id, .kind = MSG_CUSTOMER, .body = text,
+			  .ip_hash = keyed_hash(r->a, "ip", r->remote_addr ? r->remote_addr : "") };
+	if (msg_add(r->db, r->a, &first, &dup) <= 0)
 		return 500;
-	if (chat_msg_add(r->db, r->a, id, "customer", 0, NULL, message,
-			 keyed_hash(r->a, "ip", r->remote_addr ? r->remote_addr : "")) <= 0)
+	msg_new away = { .conversation_id = id, .kind = MSG_SYSTEM, .code = "offline" };
+	if (!open && msg_add(r->db, r->a, &away, &dup) <= 0)
 		return 500;
-	if (!open && chat_msg_add(r->db, r->a, id, "system", 0, "offline", "", NULL) <= 0)
-		return 500;
-	if (!chat_route_and_notify(r))
+	if (!conv_route_and_notify(r))
 		return 500;
 	/* for the help center's deflection figure: this browser's help visits led to a chat
 	 * (keyed like help_visitor(), from the cookie it had before this chat replaced it) */
@@ -350,76 +202,112 @@ int chat_start_submit(req *r)
 	if (seen && strlen(seen) == 43 &&
 	    !help_event(r->db, r->a, "chat_opened", keyed_hash(r->a, "visitor", seen), 0, NULL, 0))
 		return 500;
-	chat_notify(r, id);
+	conv_changed(r, id);
 	if (token)
 		resp_cookie(r, VISITOR_COOKIE, token, VISITOR_DAYS * 24 * 3600, true);
 	return redirect(r, arena_printf(r->a, "/chat/%lld", (long long)id));
 }
 
+static int show_page(req *r, conversation *c, int status, const char *error)
+{
+	message *m;
+	bool more;
+	int n = msgs_latest(r->db, r->a, c->id, false, r->tz, PAGE_MESSAGES, &more, &m);
+	if (n < 0)
+		return 500;
+	int pos = queue_position(r->db, c->id);
+	if (pos < 0)
+		return 500;
+	tdict *d = page_new(r, "portal/chat");
+	if (error)
+		page_error_text(d, error);
+	tmpl_set_int(d, "ID", c->id);
+	tmpl_set(d, "LIVE", c->live_channel);
+	tmpl_set_int(d, "LAST", n ? m[n - 1].id : 0);
+	tmpl_set(d, "STATUS", c->status);
+	tmpl_set_int(d, "MAX_TEXT", (long long)web_max_text());
+	tmpl_set_int(d, "MAX_UPLOAD_MB", channel_kind_get("web")->max_upload / (1024 * 1024));
+	if (more)
+		tmpl_show(d, "EARLIER");
+	tdict **rows = msgs_fill(r, d, m, n, false);
+	if (!attachments_fill(r, rows, c->id, m, n, arena_printf(r->a, "/chat/%lld", (long long)c->id)))
+		return 500;
+	bool resolved = strcmp(c->status, "resolved") == 0;
+	/* one line says where the chat stands: resolved, waiting in the queue, with an agent, or offline */
+	if (resolved)
+		tmpl_show(d, "RESOLVED");
+	else if (pos > 0)
+		tmpl_set_int(tmpl_section(d, "QUEUE"), "POSITION", pos);
+	else if (c->assignee)
+		tmpl_set(tmpl_section(d, "AGENT"), "AGENT_NAME", c->assignee);
+	else if (c->offline)
+		tmpl_show(d, "OFFLINE");
+	if (*c->email)
+		tmpl_show(d, "CAN_TRANSCRIPT");
+	if (r->who.kind == ACCOUNT_CUSTOMER && c->customer_id == 0)
+		tmpl_show(d, "WILL_JOIN");
+	tmpl_set(d, "BODY", req_form(r, "body"));
+	tmpl_set(d, "CLIENT_ID", token_new(r->a));
+	return page_render(r, status, N_("Chat with us"));
+}
+
 /* GET /chat/{id} — the customer or visitor who owns it. */
 int chat_show(req *r)
 {
-	chat_conv c;
+	conversation c;
 	int st = load_own(r, &c);
 	if (st)
 		return st;
-	chat_msg *m;
-	int n = chat_msgs_after(r->db, r->a, c.id, 0, false, r->tz, &m);
-	if (n < 0)
-		return 500;
-	tdict *d = page_new(r, "portal/chat");
-	tmpl_set_int(d, "ID", c.id);
-	tmpl_set(d, "LIVE", c.live_channel);
-	tmpl_set_int(d, "LAST", n ? m[n - 1].id : 0);
-	tmpl_set(d, "STATUS", c.status);
-	chat_fill_messages(r, d, m, n, false);
-	if (c.assignee)
-		tmpl_set(tmpl_section(d, "AGENT"), "AGENT_NAME", c.assignee);
-	int pos = chat_queue_position(r->db, c.id);
-	if (pos > 0)
-		tmpl_set_int(tmpl_section(d, "QUEUE"), "POSITION", pos);
-	if (c.offline && !c.assignee)
-		tmpl_show(d, "OFFLINE");
-	if (strcmp(c.status, "resolved") == 0)
-		tmpl_show(d, "RESOLVED");
-	if (*c.email)
-		tmpl_show(d, "CAN_TRANSCRIPT");
-	if (r->who.kind == ACCOUNT_CUSTOMER && c.customer_id == 0)
-		tmpl_show(d, "WILL_JOIN");
-	return page_render(r, 200, N_("Chat with us"));
+	return show_page(r, &c, 200, NULL);
 }
 
-/* POST /chat/{id}/messages — owner. Fields: body. ?js=1 answers JSON instead of redirecting. */
+/* POST /chat/{id}/messages — owner. Fields: body, client_id (the page's id of this message: the same
+ * text posted again with it is stored once), file (attachments, multipart). ?js=1 answers JSON instead
+ * of redirecting. */
 int chat_post_submit(req *r)
 {
-	chat_conv c;
+	conversation c;
 	int st = load_own(r, &c);
 	if (st)
 		return st;
+	bool js = strcmp(req_query(r, "js"), "1") == 0;
 	const char *body = str_trim(r->a, req_form(r, "body"));
-	const char *problem = chat_body_problem(body);
+	int status = 400;
+	const char *problem = NULL;
+	if (*body || !uploads_present(r))
+		problem = body_problem(r, body, web_max_text(), &status);
+	if (!problem)
+		problem = uploads_problem(r, channel_kind_get("web")->max_upload, &status);
+	const char *client_id = req_form(r, "client_id");
+	if (!problem && *client_id && !client_id_valid(client_id))
+		problem = tr(r, "The request could not be understood. Please check what you entered and try again.");
 	if (problem)
-		return error_page_msg(r, strlen(body) ? 413 : 400, problem);
+		return js ? error_page_text(r, status, problem) : show_page(r, &c, status, problem);
 	const char *ip = keyed_hash(r->a, "ip", r->remote_addr ? r->remote_addr : "");
 	int cn = 0, in = 0;
-	if (!chat_rate(r->db, r->a, c.id, ip, &cn, &in))
+	if (!msgs_rate(r->db, r->a, c.id, ip, &cn, &in))
 		return 500;
 	if (cn >= RATE_CONV || in >= RATE_IP)
 		return error_page_msg(r, 429, N_("You are sending messages too fast. Please wait a moment."));
 	/* a visitor who has signed in since: the conversation joins their account */
-	if (r->who.kind == ACCOUNT_CUSTOMER && c.customer_id == 0 &&
-	    !chat_conv_claim(r->db, r->a, c.id, r->who.id))
+	if (r->who.kind == ACCOUNT_CUSTOMER && c.customer_id == 0 && !chat_claim(r->db, r->a, c.id, r->who.id))
 		return 500;
-	if (strcmp(c.status, "resolved") == 0) {
-		if (!chat_set_status(r->db, c.id, "open") ||
-		    chat_msg_add(r->db, r->a, c.id, "system", 0, "reopened", "", NULL) <= 0)
+	msg_new m = { .conversation_id = c.id, .kind = MSG_CUSTOMER, .body = body, .ip_hash = ip,
+		      .external_id = *client_id ? message_key(r, "web", client_id, body) : NULL };
+	bool dup;
+	int64_t mid = msg_add(r->db, r->a, &m, &dup);
+	if (mid < 0 || (mid == 0 && !dup))
+		return 500;
+	/* dup: the page sent it again (a retry after a lost answer), and it is stored already */
+	if (!dup) {
+		msg_new reopened = { .conversation_id = c.id, .kind = MSG_SYSTEM, .code = "reopened" };
+		if (strcmp(c.status, "resolved") == 0 && msg_add(r->db, r->a, &reopened, &dup) <= 0)
 			return 500;
+		if (!attach_uploads(r, c.id, mid))
+			return 500;
+		conv_changed(r, c.id);
 	}
-	int64_t mid = chat_msg_add(r->db, r->a, c.id, "customer", 0, NULL, body, ip);
-	if (mid <= 0)
-		return 500;
-	chat_notify(r, c.id);
-	if (strcmp(req_query(r, "js"), "1") == 0)
+	if (js)
 		return resp_text(r, 200, "application/json; charset=utf-8",
 				 arena_printf(r->a, "{\"id\":%lld}", (long long)mid));
 	return redirect(r, arena_printf(r->a, "/chat/%lld#composer", (long long)c.id));
@@ -428,31 +316,43 @@ int chat_post_submit(req *r)
 /* GET /chat/{id}/messages — owner. Query: after (last message id the client has). */
 int chat_messages_json(req *r)
 {
-	chat_conv c;
+	conversation c;
 	int st = load_own(r, &c);
 	if (st)
 		return st;
-	const char *after = req_query(r, "after");
-	if (*after && (!str_is_digits(after) || strlen(after) > 18))
+	int64_t after = 0;
+	if (!req_query_id(r, "after", &after))
 		return 400;
-	return chat_json(r, &c, *after ? strtoll(after, NULL, 10) : 0, false);
+	return msgs_json(r, &c, after, false);
 }
 
-/* POST /chat/{id}/typing — owner. Tells the agent's view; nothing is stored. */
+/* POST /chat/{id}/typing — owner. Tells the agents' desktops; nothing is stored. */
 int chat_typing_submit(req *r)
 {
-	chat_conv c;
+	conversation c;
 	int st = load_own(r, &c);
 	if (st)
 		return st;
-	live_publish_after_commit(r, c.live_channel, "{\"t\":\"typing\",\"who\":\"customer\"}");
+	live_publish_after_commit(r, inbox_live_channel(r->a),
+				  arena_printf(r->a, "{\"t\":\"typing\",\"conv\":%lld,\"who\":\"customer\"}",
+					       (long long)c.id));
 	return resp_text(r, 200, "application/json; charset=utf-8", "{}");
+}
+
+/* GET /chat/{id}/attachments/{aid} — owner. The file, through nginx (X-Accel-Redirect). */
+int chat_attachment(req *r)
+{
+	conversation c;
+	int st = load_own(r, &c);
+	if (st)
+		return st;
+	return attachment_send(r, c.id, req_param_id(r, "aid"));
 }
 
 /* POST /chat/{id}/transcript — owner. Mails the conversation to the customer's address. */
 int chat_transcript_submit(req *r)
 {
-	chat_conv c;
+	conversation c;
 	int st = load_own(r, &c);
 	if (st)
 		return st;
@@ -465,48 +365,19 @@ int chat_transcript_submit(req *r)
 		return 500;
 	if (recent >= RATE_TRANSCRIPTS)
 		return error_page_msg(r, 429, N_("You are sending messages too fast. Please wait a moment."));
-	chat_msg *m;
-	int n = chat_msgs_after(r->db, r->a, c.id, 0, false, r->tz, &m);
+	message *m;
+	int n = msgs_after(r->db, r->a, c.id, 0, false, r->tz, 100000, &m);
 	if (n < 0)
 		return 500;
 	buf b = { 0 };
 	buf_printf(&b, "%s\n\n", tr(r, "The transcript of your conversation with us:"));
 	for (int i = 0; i < n; i++) {
-		const char *who = strcmp(m[i].kind, "customer") == 0 ? tr(r, "You")
-				  : strcmp(m[i].kind, "agent") == 0 ? (m[i].author ? m[i].author : tr(r, "Agent"))
-				  : "*";
-		buf_printf(&b, "[%s] %s: %s\n", m[i].created_at, who, chat_msg_text(r, &m[i]));
+		const char *who = strcmp(m[i].author, "system") == 0 ? "*" : msg_who(r, &m[i], false);
+		buf_printf(&b, "[%s] %s: %s\n", m[i].created_at, who, msg_text(r, &m[i]));
 	}
 	const char *body = arena_strdup(r->a, buf_cstr(&b));
 	buf_free(&b);
 	if (mail_queue(r->db, r->a, c.email, tr(r, "Your chat transcript"), body, false) < 0)
 		return 500;
 	return redirect_flash(r, arena_printf(r->a, "/chat/%lld", (long long)c.id), "chat_transcript_sent");
-}
-
-/* GET /live-auth/{channel} — reached only as nginx's nchan_authorize_request subrequest (the public
- * /live-auth/ location answers 404). 200 when the subscriber may listen: staff for every chat channel
- * and the inbox; the customer or visitor who owns the conversation. Answers fast, with a tiny body. */
-int live_auth(req *r)
-{
-	const char *ch = req_param(r, "channel");
-	if (!live_channel_valid(ch))
-		return resp_text(r, 403, "text/plain", "no\n");
-	const char *st = req_cookie(r, COOKIE_STAFF);
-	if (st && strlen(st) == 43) {
-		viewer w = { 0 };
-		if (session_lookup(r->db, r->a, ACCOUNT_STAFF, token_hash(r->a, st), &w) &&
-		    (w.roles & CHAT_STAFF_ROLES))
-			return resp_text(r, 200, "text/plain", "ok\n");
-	}
-	int64_t id = 0, cust = 0;
-	const char *vh = NULL;
-	if (!chat_conv_by_live(r->db, r->a, ch, &id, &cust, &vh))
-		return resp_text(r, 403, "text/plain", "no\n");
-	if (cust && r->who.kind == ACCOUNT_CUSTOMER && r->who.id == cust)
-		return resp_text(r, 200, "text/plain", "ok\n");
-	const char *mine = visitor_hash(r);
-	if (!cust && vh && mine && secure_streq(vh, mine))
-		return resp_text(r, 200, "text/plain", "ok\n");
-	return resp_text(r, 403, "text/plain", "no\n");
 }

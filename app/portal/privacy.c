@@ -2,7 +2,7 @@
  * delete my account */
 #include "../handlers.h"
 #include "privacy.h"
-#include "chat.h"
+#include "../channels/webchat.h"
 #include "../core/auth.h"
 #include "../core/crypto.h"
 #include "../core/page.h"
@@ -144,7 +144,7 @@ int privacy_delete(req *r)
 	if (!receipt || !sessions_end_for_account(r->db, r->a, ACCOUNT_CUSTOMER, r->who.id, NULL))
 		return 500;
 	/* the customer's open chat streams close with the account */
-	if (!chat_signed_out(r, r->who.id))
+	if (!webchat_signed_out(r, r->who.id))
 		return 500;
 	auth_sign_out(r);
 	return redirect(r, arena_printf(r->a, "/account/deleted?receipt=%s", url_encode(r->a, receipt)));

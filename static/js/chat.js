@@ -1,5 +1,5 @@
-// static/js/chat.js — live updates of a chat: the customer's page (/chat/N) and the agent's
-// conversation view (/admin/inbox/N). Without this file both pages work by posting and reloading.
+// static/js/chat.js — live updates of the customer's chat page (/chat/N); the agent desktop has its
+// own (desk.js). Without this file the page works by posting and reloading.
 //
 // The database is the source of truth: the stream (Nchan, /live/<channel>) only says "something new",
 // and the page then asks the app for every message after the last id it shows, so nothing is lost or
@@ -9,11 +9,9 @@
 	'use strict';
 	var root = document.getElementById('chat');
 	if (!root || !window.fetch) return;
-	var role = root.getAttribute('data-role');          // customer | agent
+	var role = 'customer';
 	var base = root.getAttribute('data-base');
 	var live = root.getAttribute('data-live');
-	var inboxLive = root.getAttribute('data-inbox-live');
-	var conv = root.getAttribute('data-conv');
 	var last = parseInt(root.getAttribute('data-last') || '0', 10) || 0;
 	var list = document.getElementById('messages');
 	var form = document.getElementById('composer');
@@ -22,7 +20,6 @@
 	var stateEl = document.getElementById('chat-state');
 	if (!list || !form || !body) return;
 	var csrf = form.querySelector('input[name="csrf"]').value;
-	var noteLabel = root.getAttribute('data-t-note') || 'internal note';
 	var surveyLabel = root.getAttribute('data-t-survey') || 'Answer the survey';
 	var streams = [];
 	var fetching = false, again = false, failures = 0, typingTimer = null, lastTyping = 0;
@@ -42,7 +39,7 @@
 		li.setAttribute('data-id', String(m.id));
 		var who = document.createElement('span');
 		who.className = 'who';
-		who.textContent = m.who + (m.kind === 'note' ? ' (' + noteLabel + ')' : '');
+		who.textContent = m.who;
 		var text = document.createElement('span');
 		text.className = 'text';
 		text.textContent = m.text;   // text only: never parsed as HTML
@@ -52,6 +49,23 @@
 		li.appendChild(document.createTextNode(' '));
 		li.appendChild(text);
 		li.appendChild(document.createTextNode(' '));
+		(m.files || []).forEach(function (f) {
+			if (typeof f.id !== 'number') return;
+			var a = document.createElement('a');
+			a.className = 'file';
+			a.href = base + '/attachments/' + f.id;
+			if (f.image) {
+				var img = document.createElement('img');
+				img.src = a.href;
+				img.alt = f.name;
+				a.appendChild(img);
+			}
+			var name = document.createElement('span');
+			name.textContent = f.name;
+			a.appendChild(name);
+			li.appendChild(a);
+			li.appendChild(document.createTextNode(' '));
+		});
 		// the server sends a link only for this site's survey path ("/s/<token>")
 		if (typeof m.link === 'string' && /^\/s\/[A-Za-z0-9_-]{43}$/.test(m.link)) {
 			var a = document.createElement('a');
@@ -64,15 +78,17 @@
 		li.appendChild(at);
 		list.appendChild(li);
 		last = m.id;
-		li.scrollIntoView({ block: 'nearest' });
+		list.scrollTop = list.scrollHeight;
 		if (typingEl && m.kind !== 'system') typingEl.hidden = true;
 	}
 
+	// one line says where the chat stands, as the page itself does: resolved, queued, or with an agent
 	function showState(d) {
 		root.setAttribute('data-status', d.status);
-		if (role !== 'customer' || !stateEl) return;
+		if (!stateEl) return;
 		var t = '';
-		if (d.queue > 0) t = (root.getAttribute('data-t-queue') || '').replace('{n}', String(d.queue));
+		if (d.status === 'resolved') t = root.getAttribute('data-t-resolved') || '';
+		else if (d.queue > 0) t = (root.getAttribute('data-t-queue') || '').replace('{n}', String(d.queue));
 		else if (d.agent) t = (root.getAttribute('data-t-agent') || '').replace('{name}', d.agent);
 		if (t) stateEl.textContent = t;
 	}
@@ -105,8 +121,6 @@
 				clearTimeout(typingTimer);
 				typingTimer = setTimeout(function () { typingEl.hidden = true; }, 4000);
 			}
-		} else if (e.t === 'conv') {
-			if (String(e.conv) === conv) catchUp();
 		} else {
 			catchUp();   // msg, rotate, or anything new
 		}
@@ -160,19 +174,25 @@
 	function subscribe() {
 		streams.forEach(function (s) { s.close(); });
 		streams = [open(live, true)];
-		if (inboxLive) streams.push(open(inboxLive, false));
 	}
 
-	form.addEventListener('submit', function (ev) {
-		var text = body.value.trim();
-		if (!text) return;
-		ev.preventDefault();
-		var fields = { body: text };
-		var sub = ev.submitter;
-		if (sub && sub.name) fields[sub.name] = sub.value;
-		post(form.action + '?js=1', fields).then(function (r) {
+	function newId() {
+		if (window.crypto && crypto.randomUUID) return crypto.randomUUID().replace(/-/g, '');
+		return String(Date.now()) + String(Math.random()).slice(2, 12);
+	}
+
+	// The form as it is (text, files, and its id: a retry after a lost answer is stored once).
+	function send() {
+		var files = form.querySelector('input[type="file"]');
+		if (!body.value.trim() && !(files && files.files.length)) return;
+		fetch(form.action + '?js=1', { method: 'POST', credentials: 'same-origin', body: new FormData(form) }).then(function (r) {
 			if (r.ok) {
 				body.value = '';
+				if (files) files.value = '';
+				var id = form.querySelector('input[name="client_id"]');
+				if (id) id.value = newId();
+				var old = form.querySelector('.error');
+				if (old) old.remove();
 				catchUp();
 			} else {
 				var err = form.querySelector('.error');
@@ -182,10 +202,19 @@
 					err.setAttribute('role', 'alert');
 					form.insertBefore(err, form.firstChild);
 				}
-				err.textContent = r.status === 429 ? (root.getAttribute('data-t-slow') || 'Too fast')
-					: (root.getAttribute('data-t-failed') || 'Not sent') + ' (' + r.status + ')';
+				if (r.status === 429) { err.textContent = root.getAttribute('data-t-slow') || 'Too fast'; return; }
+				r.text().then(function (html) {
+					var p = new DOMParser().parseFromString(html, 'text/html').querySelector('.error-page p');
+					err.textContent = p ? p.textContent : (root.getAttribute('data-t-failed') || 'Not sent') + ' (' + r.status + ')';
+				});
 			}
 		}).catch(function () {});
+	}
+
+	form.addEventListener('submit', function (ev) { ev.preventDefault(); send(); });
+	// Enter sends; Shift+Enter starts a new line
+	body.addEventListener('keydown', function (ev) {
+		if (ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing) { ev.preventDefault(); send(); }
 	});
 
 	body.addEventListener('input', function () {
@@ -195,14 +224,7 @@
 		post(base + '/typing', {}).catch(function () {});
 	});
 
-	var canned = document.getElementById('canned');
-	if (canned) {
-		canned.addEventListener('change', function () {
-			var o = canned.options[canned.selectedIndex];
-			if (o && o.getAttribute('data-text')) { body.value = o.getAttribute('data-text'); body.focus(); }
-		});
-	}
-
 	root.setAttribute('data-js', 'on');
+	list.scrollTop = list.scrollHeight;   // the newest message in view
 	subscribe();
 })();

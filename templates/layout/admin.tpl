@@ -20,6 +20,7 @@
       {{#NAV_SUPERVISOR}}<li><a href="/admin/help">[[Help center]]</a></li>{{/NAV_SUPERVISOR}}
       {{#NAV_SUPERVISOR}}<li><a href="/admin/surveys">[[Surveys]]</a></li>{{/NAV_SUPERVISOR}}
       {{#NAV_ADMIN}}<li><a href="/admin/staff">[[Staff]]</a></li>
+      <li><a href="/admin/channels">[[Channels]]</a></li>
       <li><a href="/admin/outbox">[[Outbox]]</a></li>{{/NAV_ADMIN}}
       {{#NAV_COMPLIANCE}}<li><a href="/admin/compliance">[[Compliance]]</a></li>{{/NAV_COMPLIANCE}}
       <li><a href="/admin/consent">[[Consent by phone]]</a></li>
@@ -31,7 +32,7 @@
     </ul>
   </nav>
 </header>
-<main id="main">
+<main id="main"{{#WIDE}} class="wide"{{/WIDE}}>
 {{#FLASH}}<p class="flash" role="status">{{FLASH_TEXT}}</p>{{/FLASH}}
 {{>BODY}}
 </main>

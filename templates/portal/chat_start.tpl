@@ -23,7 +23,7 @@
       {{#LANG_CHOICE}}<option value="{{CODE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/LANG_CHOICE}}
     </select>
     <label for="message">[[Your message]]</label>
-    <textarea id="message" name="message" required maxlength="2000" rows="4">{{MESSAGE}}</textarea>
+    <textarea id="message" name="message" required maxlength="{{MAX_TEXT}}" rows="4">{{MESSAGE}}</textarea>
     <button type="submit">[[Start chat]]</button>
   </form>
 </section>

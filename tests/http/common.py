@@ -48,3 +48,30 @@ def sign_up(h, email=None, password="a long enough passphrase", name="Test Perso
     r = c.post("/account/verify", {"csrf": h.csrf(page), "token": link.split("token=")[1]})
     assert r.status == 303 and r.location == "/account", (r.status, r.location)
     return c, email
+
+
+def channel_account(h, kind, name=None):
+    """The id of a channel account of that kind (made when there is none)."""
+    got = h.sql_value("SELECT id FROM channel_accounts WHERE kind = $1 AND ($2 = '' OR name = $2) "
+                      "ORDER BY id LIMIT 1", kind, name or "")
+    if got:
+        return got
+    return h.sql_value("INSERT INTO channel_accounts (kind, name) VALUES ($1, $2) RETURNING id",
+                       kind, name or "Test %s" % kind)
+
+
+def make_conversation(h, kind="web", customer=None, agent=None, status="open", topic=None, skill=None,
+                      subject=None, visitor_name=None):
+    """A conversation put straight into the database (as a connector would store one), with a chat row
+    for a web chat; customer and agent are email addresses. Returns its id as text."""
+    acc = channel_account(h, kind)
+    conv = h.sql_value(
+        "INSERT INTO conversations (channel_account_id, customer_id, assigned_to, status, topic, skill, team_id,"
+        " subject) VALUES ($1::bigint, (SELECT id FROM customers WHERE email = $2),"
+        " (SELECT id FROM staff WHERE email = $3), $4, nullif($5, ''), nullif($6, ''),"
+        " (SELECT team_id FROM skills WHERE code = $6), nullif($7, '')) RETURNING id",
+        acc, customer or "", agent or "", status, topic or "", skill or "", subject or "")
+    if kind == "web":
+        h.sql("INSERT INTO chat_conversations (conversation_id, live_channel, visitor_name)"
+              " VALUES ($1::bigint, md5(random()::text), nullif($2, ''))", conv, visitor_name or "")
+    return conv

@@ -5,7 +5,7 @@ import re
 import socket
 import time
 
-from common import sign_in, sign_up
+from common import make_conversation, sign_in, sign_up
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -26,7 +26,14 @@ def start_chat(h, c, message="Where is my order?", topic="order", lang="en", **v
 
 
 def live_of(h, conv):
-    return h.sql_value("SELECT live_channel FROM conversations WHERE id = $1::bigint", str(conv))
+    return h.sql_value("SELECT live_channel FROM chat_conversations WHERE conversation_id = $1::bigint", str(conv))
+
+
+def desk_stream(h, staff):
+    """The path of a staff member's desktop stream (their own channel and the inbox channel)."""
+    m = re.search(r'data-stream="/live/(staff/[0-9a-f]{32}/[0-9a-f]{32})"', staff.get("/admin/inbox").text)
+    assert m, "no desktop stream on /admin/inbox"
+    return m.group(1)
 
 
 def post_msg(h, c, conv, body, page_path=None):
@@ -45,7 +52,7 @@ def agent_online(h, agent, limit=50):
     page = agent.get("/admin/inbox")
     r = agent.post("/admin/inbox/presence", {"presence": "online", "csrf": h.csrf(page)})
     assert r.status == 303, r.status
-    h.sql("UPDATE chat_agents SET max_chats = $1::integer WHERE staff_id = "
+    h.sql("UPDATE agents SET max_live = $1::integer, max_email = $1::integer WHERE staff_id = "
           "(SELECT id FROM staff WHERE email = 'agent@example.com')", str(limit))
 
 
@@ -145,8 +152,9 @@ def test_chat_visitor_prechat_form_says_what_data_is_for(h):
 def test_chat_visitor_starts_and_survives_reload(h):
     c, conv = visitor(h, message="Hello, is anyone there?", email="vera@example.test")
     assert c.cookie("cxms_visitor"), "no visitor cookie"
-    row = h.sql("SELECT visitor_name, visitor_email, notice_version, customer_id, visitor_token_hash "
-                "FROM conversations WHERE id = $1::bigint", str(conv))[0]
+    row = h.sql("SELECT w.visitor_name, w.visitor_email, w.notice_version, c.customer_id, w.visitor_token_hash "
+                "FROM conversations c JOIN chat_conversations w ON w.conversation_id = c.id WHERE c.id = $1::bigint",
+                str(conv))[0]
     assert row[0] == "Vera Visitor" and row[1] == "vera@example.test"
     assert row[2], "the notice version the visitor saw is not stored"
     assert row[3] is None
@@ -217,19 +225,34 @@ def test_chat_customer_isolation(h):
     s = Stream(h, a, live_of(h, conv))
     assert s.status == 200, s.status
     s.close()
-    # staff may subscribe to any chat; a customer cannot subscribe to the staff inbox stream
+    # a chat's own channel is its customer's: staff follow every conversation on their desktop stream,
+    # which is theirs alone (a customer, another agent, the compliance officer are refused)
     agent = sign_in(h, "agent")
     s = Stream(h, agent, live_of(h, conv))
+    assert s.status == 403, s.status
+    s.close()
+    mine = desk_stream(h, agent)
+    s = Stream(h, agent, mine)
     assert s.status == 200, s.status
     s.close()
-    inbox = re.search(r'data-inbox-live="([0-9a-f]{32})"', agent.get("/admin/inbox").text).group(1)
-    s = Stream(h, a, inbox)
+    for other in (a, sign_in(h, "supervisor"), h.client()):
+        s = Stream(h, other, mine)
+        assert s.status == 403, s.status
+        s.close()
+    personal, inbox = mine.split("/")[1:]
+    s = Stream(h, agent, "staff/%s/%s" % (inbox, personal))  # the two swapped
     assert s.status == 403, s.status
+    s.close()
+    s = Stream(h, a, inbox)
+    assert s.status in (403, 404), s.status
     s.close()
     # the compliance officer is staff but not in the inbox
     comp = sign_in(h, "compliance")
     assert comp.get("/admin/inbox").status == 403
     s = Stream(h, comp, live_of(h, conv))
+    assert s.status == 403, s.status
+    s.close()
+    s = Stream(h, comp, mine)
     assert s.status == 403, s.status
     s.close()
 
@@ -259,7 +282,7 @@ def test_chat_csrf_and_origin(h):
 def test_chat_length_limits_and_bad_input(h):
     c, conv = visitor(h)
     before = h.db_snapshot()
-    assert post_msg(h, c, conv, "x" * 2001).status == 413
+    assert post_msg(h, c, conv, "x" * 10001).status == 413
     assert post_msg(h, c, conv, "   ").status == 400
     assert c.get("/chat/%d/messages?after=abc" % conv).status == 400
     assert c.get("/chat/abc").status == 404
@@ -268,14 +291,14 @@ def test_chat_length_limits_and_bad_input(h):
     page = fresh.get("/chat")
     base = {"name": "N", "topic": "order", "lang": "en", "message": "hi", "go_on": "1", "csrf": h.csrf(page)}
     for bad in ({"topic": "nope"}, {"lang": "xx"}, {"name": ""}, {"name": "n" * 201},
-                {"message": "m" * 2001}, {"email": "not-an-email"}):
+                {"message": "m" * 10001}, {"email": "not-an-email"}):
         f = dict(base)
         f.update(bad)
         r = fresh.post("/chat", f)
         assert r.status == 400, (bad, r.status)
     assert h.db_snapshot() == before
-    # 2000 characters (multi-byte) are fine
-    assert post_msg(h, c, conv, "ক" * 2000).status == 303
+    # 10,000 characters (multi-byte) are fine: a web chat takes that much
+    assert post_msg(h, c, conv, "ক" * 10000).status == 303
 
 
 def test_chat_hostile_text_rendered_escaped(h):
@@ -303,17 +326,17 @@ def test_chat_routing_skill_language_capacity(h):
     page = c.get("/chat/%d" % conv)
     assert "Nadia Agent" in page.text
     # billing: the agent lacks the skill and the supervisor (all skills) is away: it waits in the queue
-    h.sql("UPDATE chat_agents SET presence = 'away' WHERE staff_id <> "
+    h.sql("UPDATE agents SET presence = 'away' WHERE staff_id <> "
           "(SELECT id FROM staff WHERE email = 'agent@example.com')")
     c2, conv2 = visitor(h, topic="billing", message="invoice question", email="q@example.test")
     assert h.sql_value("SELECT assigned_to FROM conversations WHERE id = $1::bigint", str(conv2)) is None
     data = c2.get("/chat/%d/messages" % conv2).json()
     # offline (nobody online with the skill): goes on by email, not queued for chat
-    assert h.sql_value("SELECT offline FROM conversations WHERE id = $1::bigint", str(conv2)) == "t"
+    assert h.sql_value("SELECT offline FROM chat_conversations WHERE conversation_id = $1::bigint", str(conv2)) == "t"
     assert data["queue"] == 0
     # capacity: at the limit, new chats wait, oldest first, with a queue position
     h.sql("UPDATE conversations SET status = 'resolved' WHERE assigned_to IS NULL AND status = 'open'")
-    h.sql("UPDATE chat_agents SET max_chats = 0 WHERE staff_id = "
+    h.sql("UPDATE agents SET max_live = 0 WHERE staff_id = "
           "(SELECT id FROM staff WHERE email = 'agent@example.com')")
     c3, conv3 = visitor(h, topic="order", message="first waiting")
     c4, conv4 = visitor(h, topic="order", message="second waiting")
@@ -321,7 +344,7 @@ def test_chat_routing_skill_language_capacity(h):
     assert c4.get("/chat/%d/messages" % conv4).json()["queue"] == 2
     assert "number 2 in the queue" in c4.get("/chat/%d" % conv4).text
     # room again, and the agent goes online: the oldest gets the agent first
-    h.sql("UPDATE chat_agents SET max_chats = 50 WHERE staff_id = "
+    h.sql("UPDATE agents SET max_live = 50 WHERE staff_id = "
           "(SELECT id FROM staff WHERE email = 'agent@example.com')")
     agent_online(h, agent)
     got = h.sql("SELECT id, assigned_at FROM conversations WHERE id IN ($1::bigint, $2::bigint) ORDER BY assigned_at, id",
@@ -373,35 +396,41 @@ def test_chat_agent_reply_note_live_and_catch_up(h):
                        str(conv)) == "t"
 
 
-def test_chat_transfer_rotates_stream_and_resolve(h):
+def test_chat_transfer_tells_everyone_and_resolve(h):
+    """A transfer keeps the customer's stream (staff follow conversations on their own desktop streams,
+    so nobody's view needs cutting off), says so in the chat, and tells the new agent."""
     agent = sign_in(h, "agent")
     agent_online(h, agent)
+    sup = sign_in(h, "supervisor")
     c, conv = visitor(h, topic="order", message="transfer me")
-    old = live_of(h, conv)
-    s_customer = Stream(h, c, old)
-    s_agent = Stream(h, agent, old)
-    assert s_customer.status == 200 and s_agent.status == 200
+    live = live_of(h, conv)
+    s_customer = Stream(h, c, live)
+    s_agent = Stream(h, agent, desk_stream(h, agent))
+    s_sup = Stream(h, sup, desk_stream(h, sup))
+    assert s_customer.status == 200 and s_agent.status == 200 and s_sup.status == 200
     sup_id = h.sql_value("SELECT id FROM staff WHERE email = 'supervisor@example.com'")
     page = agent.get("/admin/inbox/%d" % conv)
     r = agent.post("/admin/inbox/%d/assign" % conv, {"to": sup_id, "csrf": h.csrf(page)})
     assert r.status == 303, r.status
-    new = live_of(h, conv)
-    assert new != old
+    assert live_of(h, conv) == live
     assert h.sql_value("SELECT transfers FROM conversations WHERE id = $1::bigint", str(conv)) == "1"
-    # the streams on the old channel end; the old channel cannot be subscribed to again
-    assert s_agent.wait_closed(5), "the old channel's stream stayed open after the transfer"
-    s_customer.close()
-    s_agent.close()
-    s = Stream(h, c, old)
-    assert s.status == 403, s.status
-    s.close()
-    s = Stream(h, c, new)
-    assert s.status == 200
+    ev = s_customer.events(1, timeout=5)
+    assert ev and ev[0]["t"] == "msg", ev
+    got = s_sup.events(3, timeout=5)
+    assert {"t": "assigned", "conv": conv} in got, got
+    assert any(e.get("t") == "conv" and e.get("conv") == conv for e in s_agent.events(1, timeout=5))
+    for s in (s_agent, s_sup):
+        s.close()
+    assert h.sql_value("SELECT count(*) FROM staff_notifications WHERE staff_id = $1::bigint AND kind = 'assigned'"
+                       " AND conversation_id = $2::bigint", sup_id, str(conv)) == "1"
+    assert h.sql("SELECT kind, from_value, to_value FROM conversation_events WHERE conversation_id = $1::bigint"
+                 " AND kind IN ('assigned', 'transferred') ORDER BY id", str(conv))[-1] == \
+        ["transferred", h.sql_value("SELECT id FROM staff WHERE email = 'agent@example.com'"), sup_id]
     data = c.get("/chat/%d/messages?after=0" % conv).json()
-    assert data["live"] == new
+    assert data["live"] == live
     assert any("transferred to Sam Supervisor" in m["text"] for m in data["messages"]), data
+    s = s_customer
     # resolve
-    sup = sign_in(h, "supervisor")
     page = sup.get("/admin/inbox/%d" % conv)
     r = sup.post("/admin/inbox/%d/status" % conv, {"status": "resolved", "csrf": h.csrf(page)})
     assert r.status == 303
@@ -432,7 +461,8 @@ def test_chat_visitor_joins_account_on_sign_in(h):
     assert post_msg(h, c, conv, "now signed in").status == 303
     cust = h.sql_value("SELECT id FROM customers WHERE email = $1", email)
     assert h.sql_value("SELECT customer_id FROM conversations WHERE id = $1::bigint", str(conv)) == cust
-    assert h.sql_value("SELECT visitor_token_hash FROM conversations WHERE id = $1::bigint", str(conv)) is None
+    assert h.sql_value("SELECT visitor_token_hash FROM chat_conversations WHERE conversation_id = $1::bigint",
+                       str(conv)) is None
     assert b.get("/chat/%d" % conv).status == 200
 
 
@@ -444,7 +474,7 @@ def test_chat_rate_limit_per_visitor(h):
     assert 429 in codes, codes
     assert codes[0] == 303
     # the app's own limit answered (not only nginx's): its page is the site's error page
-    assert h.sql_value("SELECT count(*) FROM chat_messages WHERE conversation_id = $1::bigint "
+    assert h.sql_value("SELECT count(*) FROM messages WHERE conversation_id = $1::bigint "
                        "AND body LIKE 'spam %'", str(conv)) == str(codes.count(303))
     assert codes.count(303) <= 7  # 8 customer messages per 10 s, the first one included
     time.sleep(1)  # let nginx's per-address bucket drain for the next tests
@@ -479,19 +509,22 @@ def test_chat_transcript_mails_are_limited_per_address(h):
 
 def test_inbox_filters_tags_and_roles(h):
     agent = sign_in(h, "agent")
-    r = agent.get("/admin/inbox")
+    r = agent.get("/admin/inbox?status=any")
     assert r.status == 200
-    # demo data: several channels
-    for ch in ("Email", "SMS", "Phone"):
-        assert ch in r.text, ch
-    r = agent.get("/admin/inbox?channel=email")
+    # demo data: several channels, each with its icon and name
+    for ch in ("Email", "SMS", "Phone", "WhatsApp", "Web chat"):
+        assert '<span class="sr-only">%s</span>' % ch in r.text, ch
+    r = agent.get("/admin/inbox?channel=email&status=any")
     assert "Emma Clarke" in r.text and "Lucas Silva" not in r.text
+    # the default list: open conversations; Emma's is pending
+    assert "Emma Clarke" not in agent.get("/admin/inbox").text
     r = agent.get("/admin/inbox?view=unassigned&status=pending")
     assert "Emma Clarke" in r.text
-    r = agent.get("/admin/inbox?tag=vip")
+    r = agent.get("/admin/inbox?tag=vip&status=any")
     assert "Ayesha Rahman" in r.text and "Emma Clarke" not in r.text
     # junk filters are ignored, not errors
-    assert agent.get("/admin/inbox?view=x&status=y&channel=z&tag=%3Cb%3E").status == 200
+    assert agent.get("/admin/inbox?view=x&status=y&channel=z&tag=%3Cb%3E&team=x&priority=%27&sort=;&page=-1"
+                     "&snoozed=0").status == 200
     c, conv = visitor(h)
     page = agent.get("/admin/inbox/%d" % conv)
     assert agent.post("/admin/inbox/%d/tags" % conv, {"add": "urgent", "csrf": h.csrf(page)}).status == 303
@@ -500,6 +533,8 @@ def test_inbox_filters_tags_and_roles(h):
     assert agent.post("/admin/inbox/%d/tags" % conv, {"add": "Bad Tag!", "csrf": h.csrf(page)}).status == 400
     assert h.db_snapshot() == before
     assert agent.post("/admin/inbox/%d/tags" % conv, {"remove": "urgent", "csrf": h.csrf(page)}).status == 303
+    assert h.sql("SELECT kind, coalesce(from_value, to_value) FROM conversation_events WHERE conversation_id = $1::bigint"
+                 " AND kind IN ('tagged', 'untagged') ORDER BY id", str(conv)) == [["tagged", "urgent"], ["untagged", "urgent"]]
     assert agent.get("/admin/inbox/999999").status == 404
     # customers and visitors never reach the inbox
     cust = sign_in(h, "customer")
@@ -549,36 +584,39 @@ def test_chat_suggests_articles_before_starting(h):
 
 def test_chat_settings_agents_and_business_hours(h):
     agent = sign_in(h, "agent")
-    assert agent.get("/admin/chat-settings").status == 403
+    assert agent.get("/admin/routing").status == 403
     sup = sign_in(h, "supervisor")
-    page = sup.get("/admin/chat-settings")
+    page = sup.get("/admin/routing")
     assert page.status == 200 and "Nadia Agent" in page.text and "Support" in page.text
     aid = h.sql_value("SELECT id FROM staff WHERE email = 'agent@example.com'")
-    team = h.sql_value("SELECT id FROM chat_teams WHERE name = 'Support'")
+    team = h.sql_value("SELECT id FROM teams WHERE name = 'Support'")
     csrf = h.csrf(page)
     before = h.db_snapshot()
-    for bad in ({"max_chats": "51"}, {"max_chats": "x"}, {"max_chats": "3", "skill": "Orders'"},
-                {"max_chats": "3", "lang": "e n"}):
-        r = sup.post("/admin/chat-settings/agents/%s" % aid, dict(bad, csrf=csrf))
+    for bad in ({"max_live": "51", "max_email": "10"}, {"max_live": "x", "max_email": "10"},
+                {"max_live": "3", "max_email": "201"}, {"max_live": "3"},
+                {"max_live": "3", "max_email": "10", "skill": "Orders'"},
+                {"max_live": "3", "max_email": "10", "lang": "e n"}):
+        r = sup.post("/admin/routing/agents/%s" % aid, dict(bad, csrf=csrf))
         assert r.status == 400, (bad, r.status)
-    assert sup.post("/admin/chat-settings/agents/999999", {"max_chats": "3", "csrf": csrf}).status == 404
+    assert sup.post("/admin/routing/agents/999999", {"max_live": "3", "max_email": "3", "csrf": csrf}).status == 404
     for bad in ({"tz": "Mars/Base", "opens": "09:00", "closes": "17:00", "day": "1"},
                 {"tz": "UTC", "opens": "17:00", "closes": "09:00", "day": "1"},
                 {"tz": "UTC", "opens": "9", "closes": "17:00", "day": "1"},
                 {"tz": "UTC", "opens": "09:00", "closes": "17:00", "day": "7"},
                 {"tz": "UTC", "opens": "09:00", "closes": "25:00", "day": "1"}):
-        r = sup.post("/admin/chat-settings/teams/%s" % team, dict(bad, csrf=csrf))
+        r = sup.post("/admin/routing/teams/%s" % team, dict(bad, csrf=csrf))
         assert r.status == 400, (bad, r.status)
     assert h.db_snapshot() == before
     try:
         # the agent: Bengali only, billing only, limit 4
-        r = sup.post("/admin/chat-settings/agents/%s" % aid,
-                     {"max_chats": "4", "skill": ["billing", "nope"], "lang": ["bn"], "csrf": csrf})
+        r = sup.post("/admin/routing/agents/%s" % aid,
+                     {"max_live": "4", "max_email": "7", "skill": ["billing", "nope"], "lang": ["bn"], "csrf": csrf})
         assert r.status == 303
-        assert h.sql("SELECT skill FROM chat_agent_skills WHERE staff_id = $1::bigint", aid) == [["billing"]]
-        assert h.sql("SELECT lang FROM chat_agent_langs WHERE staff_id = $1::bigint", aid) == [["bn"]]
+        assert h.sql("SELECT skill FROM agent_skills WHERE staff_id = $1::bigint", aid) == [["billing"]]
+        assert h.sql("SELECT max_live, max_email FROM agents WHERE staff_id = $1::bigint", aid) == [["4", "7"]]
+        assert h.sql("SELECT lang FROM agent_langs WHERE staff_id = $1::bigint", aid) == [["bn"]]
         # closed all week: a visitor must leave an email address and the chat goes on by email
-        r = sup.post("/admin/chat-settings/teams/%s" % team, {"tz": "Asia/Dhaka", "opens": "09:00", "closes": "09:01",
+        r = sup.post("/admin/routing/teams/%s" % team, {"tz": "Asia/Dhaka", "opens": "09:00", "closes": "09:01",
                                                               "day": [], "csrf": csrf})
         assert r.status == 303
         c = h.client()
@@ -588,29 +626,29 @@ def test_chat_settings_agents_and_business_hours(h):
                              "go_on": "1", "csrf": h.csrf(page)})
         assert r.status == 400 and "leave your email address" in r.text
         conv = start_chat(h, c, name="Late Visitor", email="late@example.test", message="hello?")
-        assert h.sql_value("SELECT offline FROM conversations WHERE id = $1::bigint", str(conv)) == "t"
+        assert h.sql_value("SELECT offline FROM chat_conversations WHERE conversation_id = $1::bigint", str(conv)) == "t"
         # an agent's reply goes out by mail
         agent_reply(h, agent, conv, "We are back: here is your answer.")
         m = h.wait_for_mail(lambda m: m["To"] == "late@example.test")
         assert "here is your answer" in h.mail_text(m)
     finally:  # back to the demo settings for the other tests
-        sup.post("/admin/chat-settings/teams/%s" % team, {"tz": "Asia/Dhaka", "opens": "00:00", "closes": "24:00",
+        sup.post("/admin/routing/teams/%s" % team, {"tz": "Asia/Dhaka", "opens": "00:00", "closes": "24:00",
                                                           "day": [str(d) for d in range(7)], "csrf": csrf})
-        sup.post("/admin/chat-settings/agents/%s" % aid, {"max_chats": "50", "skill": ["orders", "delivery"],
+        sup.post("/admin/routing/agents/%s" % aid, {"max_live": "50", "max_email": "50", "skill": ["orders", "delivery"],
                                                           "lang": ["en", "bn"], "csrf": csrf})
-    assert h.sql_value("SELECT count(*) FROM chat_team_hours WHERE team_id = $1::bigint", team) == "7"
+    assert h.sql_value("SELECT count(*) FROM team_hours WHERE team_id = $1::bigint", team) == "7"
 
 
 def test_chat_settings_bad_days_are_400_not_500(h):
     """A day is one digit 0-6, each once: "10", "01" or a repeated day used to reach the database and
     fail its constraints (500) instead of re-showing a clear error."""
     sup = sign_in(h, "supervisor")
-    page = sup.get("/admin/chat-settings")
-    team = h.sql_value("SELECT id FROM chat_teams WHERE name = 'Support'")
+    page = sup.get("/admin/routing")
+    team = h.sql_value("SELECT id FROM teams WHERE name = 'Support'")
     csrf = h.csrf(page)
     before = h.db_snapshot()
     for days in (["10"], ["1", "1"], ["01"], ["-1"], [""], ["1", "66"]):
-        r = sup.post("/admin/chat-settings/teams/%s" % team,
+        r = sup.post("/admin/routing/teams/%s" % team,
                      {"tz": "UTC", "opens": "09:00", "closes": "17:00", "day": days, "csrf": csrf})
         assert r.status == 400, (days, r.status)
     assert h.db_snapshot() == before

@@ -573,11 +573,12 @@ def test_retention_empties_old_chat_transcripts(h):
         assert time.time() < deadline, "retention job did not run"
         time.sleep(0.2)
     # 730 days, anonymise: the conversation stays for the figures, without words, names or address
-    assert h.sql_value("SELECT count(*) FROM chat_messages WHERE conversation_id = $1::bigint AND body LIKE $2",
+    assert h.sql_value("SELECT count(*) FROM messages WHERE conversation_id = $1::bigint AND body LIKE $2",
                        str(conv), "Retention words%") == "0"
-    assert h.sql("SELECT coalesce(visitor_name, 'NULL'), coalesce(visitor_email, 'NULL') FROM conversations "
-                 "WHERE id = $1::bigint", str(conv))[0] == ["", "NULL"]
-    assert h.sql_value("SELECT count(*) FROM chat_messages WHERE conversation_id = $1::bigint AND body LIKE $2",
+    assert h.sql("SELECT coalesce(visitor_name, 'NULL'), coalesce(visitor_email, 'NULL') FROM chat_conversations "
+                 "WHERE conversation_id = $1::bigint", str(conv))[0] == ["", "NULL"]
+    assert h.sql_value("SELECT preview FROM conversations WHERE id = $1::bigint", str(conv)) is None
+    assert h.sql_value("SELECT count(*) FROM messages WHERE conversation_id = $1::bigint AND body LIKE $2",
                        str(recent), "Retention words%") == "1"
     report = h.sql_value("SELECT report FROM retention_runs ORDER BY id DESC LIMIT 1")
     assert "chat messages emptied: " in report and "chat messages emptied: 0" not in report, report

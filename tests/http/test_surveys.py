@@ -5,7 +5,7 @@ import re
 import secrets
 import time
 
-from common import DEMO, sign_in, unique_email
+from common import DEMO, channel_account, make_conversation, sign_in, unique_email
 
 
 def new_token():
@@ -340,11 +340,6 @@ def answers_shown(page):
 
 
 def test_csat_after_resolved_conversation(h):
-    import os
-    src = open(os.path.join(h.root, "app/admin/inbox.c")).read()
-    if "surveys_on_conversation_resolved" not in src:
-        print("    skipped: the inbox resolve handler does not call surveys_on_conversation_resolved yet")
-        return
     demo = h.sql_value("SELECT id FROM surveys WHERE kind = 'csat' AND status = 'active' ORDER BY id DESC LIMIT 1")
     agent_id = h.sql_value("SELECT id FROM staff WHERE email = 'agent@example.com'")
     cust = h.sql_value("SELECT id FROM customers WHERE email = 'customer@example.com'")
@@ -352,13 +347,12 @@ def test_csat_after_resolved_conversation(h):
     sup = sign_in(h, "supervisor")
     mine_before = answers_shown(agent.get("/admin/surveys/%s" % demo))
     all_before = answers_shown(sup.get("/admin/surveys/%s" % demo))
-    conv = h.sql_value("INSERT INTO conversations (channel, customer_id, topic, skill, assigned_to, live_channel)"
-                       " VALUES ('web', $1::bigint, 'delivery', 'delivery', $2::bigint, md5(random()::text)) RETURNING id",
-                       cust, agent_id)
+    conv = make_conversation(h, "web", customer="customer@example.com", agent="agent@example.com",
+                             topic="delivery", skill="delivery")
     page = sup.get("/admin/inbox/%s" % conv)
     r = sup.post("/admin/inbox/%s/status" % conv, {"csrf": h.csrf(page), "status": "resolved"})
     assert r.status == 303, r.status
-    body = h.sql_value("SELECT body FROM chat_messages WHERE conversation_id = $1::bigint AND body LIKE '%/s/%'", conv)
+    body = h.sql_value("SELECT body FROM messages WHERE conversation_id = $1::bigint AND body LIKE '%/s/%'", conv)
     link = re.search(r"/s/[A-Za-z0-9_-]{43}", body).group(0)
     # resolving again (after a reopen) does not invite twice
     assert h.sql_value("SELECT count(*) FROM survey_invitations WHERE conversation_id = $1::bigint", conv) == "1"
@@ -373,9 +367,8 @@ def test_csat_after_resolved_conversation(h):
     assert answers_shown(agent.get("/admin/surveys/%s" % demo)) == mine_before + 1
     assert answers_shown(sup.get("/admin/surveys/%s" % demo)) == all_before + 1
     # another channel: the link goes by email
-    conv2 = h.sql_value("INSERT INTO conversations (channel, customer_id, topic, skill, assigned_to, live_channel)"
-                        " VALUES ('email', $1::bigint, 'billing', 'billing', $2::bigint, md5(random()::text)) RETURNING id",
-                        cust, agent_id)
+    conv2 = make_conversation(h, "email", customer="customer@example.com", agent="agent@example.com",
+                              topic="billing", skill="billing")
     page = sup.get("/admin/inbox/%s" % conv2)
     assert sup.post("/admin/inbox/%s/status" % conv2, {"csrf": h.csrf(page), "status": "resolved"}).status == 303
     assert h.sql_value("SELECT via FROM survey_invitations WHERE conversation_id = $1::bigint", conv2) == "email"
@@ -437,9 +430,9 @@ def test_agent_sees_invitations_of_own_conversations_only(h):
     aid = h.sql_value("SELECT id FROM staff WHERE email = 'agent@example.com'")
     other = h.sql_value("SELECT id FROM staff WHERE email = 'supervisor@example.com'")
     for staff in (aid, other, other):
-        conv = h.sql_value("INSERT INTO conversations (channel, assigned_to, live_channel, status)"
-                           " VALUES ('email', $1::bigint, $2, 'resolved') RETURNING id",
-                           staff, secrets.token_hex(16))
+        conv = h.sql_value("INSERT INTO conversations (channel_account_id, assigned_to, status)"
+                           " VALUES ($1::bigint, $2::bigint, 'resolved') RETURNING id",
+                           channel_account(h, "email"), staff)
         h.sql("INSERT INTO survey_invitations (survey_id, token_hash, conversation_id, via, expires_at)"
               " VALUES ($1::bigint, $2, $3::bigint, 'email', now() + interval '7 days')",
               sid, token_hash(new_token()), conv)

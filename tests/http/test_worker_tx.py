@@ -35,7 +35,7 @@ def test_failed_transaction_is_recorded_on_the_same_job(h):
                             "('send_mail', json_build_object('mail_id', $1::bigint)) RETURNING id", mail_id)
         # the worker is inside the handler (the trigger sleeps) and holds job A
         _wait(h, "SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'"
-                 " AND query LIKE 'UPDATE mails%'")
+                 " AND query LIKE '%UPDATE mails%'")
         # someone else waits for job A: it gets it the moment the worker rolls back
         locker = subprocess.Popen(
             [h.psql, "-X", "-q", "-d", h.env["DATABASE_URL"]], stdin=subprocess.PIPE,

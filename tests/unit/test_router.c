@@ -11,11 +11,11 @@
 static int h(req *r) { (void)r; return 200; }
 
 static const route table[] = {
-	{ "GET", "/", h, WHO_ANYONE, 0 },
-	{ "GET", "/items/{id}", h, WHO_ANYONE, 0 },
-	{ "POST", "/items/{id}", h, WHO_CUSTOMER, 0 },
-	{ "GET", "/items/{id}/parts/{part}", h, WHO_STAFF, ROLE_ADMIN },
-	{ NULL, NULL, NULL, WHO_ANYONE, 0 },
+	{ "GET", "/", h, WHO_ANYONE, 0, 0 },
+	{ "GET", "/items/{id}", h, WHO_ANYONE, 0, 0 },
+	{ "POST", "/items/{id}", h, WHO_CUSTOMER, 0, 0 },
+	{ "GET", "/items/{id}/parts/{part}", h, WHO_STAFF, ROLE_ADMIN, 0 },
+	{ NULL, NULL, NULL, WHO_ANYONE, 0, 0 },
 };
 
 static void matching(void **s)

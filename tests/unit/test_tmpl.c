@@ -79,6 +79,38 @@ static void bridge_escapes_by_context(void **s)
 	tmpl_shutdown();
 }
 
+/* Text keeps its line breaks wherever a template shows it (messages, notes, the article editor, mails
+ * in the outbox): the bridge gives text pre_escape, which escapes like html_escape without folding
+ * \n into a space. Attributes still get what their context needs. */
+static void text_keeps_line_breaks(void **s)
+{
+	(void)s;
+	char dir[1024];
+	snprintf(dir, sizeof dir, "%s/templates", SOURCE_ROOT);
+	assert_true(tmpl_init(dir, false));
+	tdict *d = tmpl_dict_new();
+	tdict *body = tmpl_include(d, "BODY", "en/errors/error");
+	tmpl_set(body, "MESSAGE", "first line\nsecond <b>line</b>\n\n- a list item");
+	tmpl_set_int(body, "STATUS", 400);
+	tmpl_set_global(d, "TITLE", "t");
+	tmpl_set_global(d, "LANG", "en");
+	tmpl_set_global(d, "CSRF", "tok\nen");
+	tmpl_set_global(d, "CURRENT_PATH", "/");
+	tmpl_set_global(d, "REQUEST_ID", "abc");
+	tmpl_show(d, "SIGNED_OUT");
+	buf out = { 0 };
+	assert_true(tmpl_expand("en/layout/portal", d, &out));
+	const char *html = buf_cstr(&out);
+	assert_non_null(strstr(html, "first line\nsecond &lt;b&gt;line&lt;/b&gt;\n\n- a list item"));
+	buf_free(&out);
+	tmpl_dict_free(d);
+	/* the rewriting itself: text between tags only, never a section, an include or a modifier given */
+	char *t = tmpl_translate("en", "<p title=\"{{A}}\">{{B}} {{#S}}{{C:none}}{{/S}} {{>I}}</p><script>{{D}}</script>{{E}}");
+	assert_string_equal(t, "<p title=\"{{A}}\">{{B:pre_escape}} {{#S}}{{C:none}}{{/S}} {{>I}}</p><script>{{D}}</script>{{E:pre_escape}}");
+	free(t);
+	tmpl_shutdown();
+}
+
 static void template_without_autoescape_is_refused(void **s)
 {
 	(void)s;
@@ -100,7 +132,8 @@ static void translations_are_escaped(void **s)
 	(void)s;
 	/* unknown msgids fall back to the text itself, escaped; placeholders survive */
 	char *t = tmpl_translate("bn", "<p>[[Fish & <chips>]] [[Hello {{NAME}}]]</p>");
-	assert_string_equal(t, "<p>Fish &amp; &lt;chips&gt; Hello {{NAME}}</p>");
+	/* and a value written as text keeps its line breaks (pre_escape) */
+	assert_string_equal(t, "<p>Fish &amp; &lt;chips&gt; Hello {{NAME:pre_escape}}</p>");
 	free(t);
 }
 
@@ -154,6 +187,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_template_autoescapes),
 		cmocka_unit_test(bridge_escapes_by_context),
+		cmocka_unit_test(text_keeps_line_breaks),
 		cmocka_unit_test(template_without_autoescape_is_refused),
 		cmocka_unit_test(translations_are_escaped),
 		cmocka_unit_test(po_files),
