@@ -334,13 +334,17 @@ int desk_bulk_submit(req *r)
 	const char *tag = str_trim(r->a, req_form(r, "tag"));
 	if ((strncmp(action, "assign", 6) == 0 && !staff) || (strcmp(action, "tag") == 0 && !tag_valid(tag)))
 		return error_page_msg(r, 400, N_("Please choose an agent, or a tag of lowercase letters, digits, - or _."));
+	int chosen = 0;
+	for (size_t i = 0; i < r->form.n; i++) {
+		const char *v = r->form.items[i].val;
+		if (strcmp(r->form.items[i].key, "id") == 0 && (!str_is_digits(v) || strlen(v) > 18 || ++chosen > BULK_MAX))
+			return error_page_msg(r, 400, N_("Please choose at most 100 conversations from the list."));
+	}
 	int done = 0;
 	for (size_t i = 0; i < r->form.n; i++) {
 		if (strcmp(r->form.items[i].key, "id") != 0)
 			continue;
 		const char *v = r->form.items[i].val;
-		if (!str_is_digits(v) || strlen(v) > 18 || done >= BULK_MAX)
-			return error_page_msg(r, 400, N_("Please choose at most 100 conversations from the list."));
 		conversation c;
 		int found = conv_get(r->db, r->a, strtoll(v, NULL, 10), r->tz, r->who.id, &c);
 		if (found < 0)

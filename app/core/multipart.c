@@ -158,7 +158,7 @@ static parse_result text_field(arena *a, GMimeObject *part, const char *name, kv
 	else if (!utf8_valid((const char *)bytes->data, bytes->len))
 		rc = PARSE_BAD_ENCODING;
 	else
-		kv_add(a, form, name, arena_strndup(a, (const char *)bytes->data, bytes->len));
+		kv_add(a, form, name, bytes->len ? arena_strndup(a, (const char *)bytes->data, bytes->len) : "");
 	g_object_unref(ms);
 	return rc;
 }

@@ -334,28 +334,28 @@ int conv_snooze(db *d, arena *a, int64_t conv, const char *until, const char *pr
 	return change(d, &snooze, 6, p);
 }
 
-/* $5: only the snooze that ends at that instant (the job of an earlier snooze changes nothing) */
+/* $4: only the snooze that ends at that instant (the job of an earlier snooze changes nothing) */
 static const stmt unsnooze = {
 	"WITH old AS (SELECT id FROM conversations WHERE id = $1::bigint AND snoozed_until IS NOT NULL"
-	"   AND ($5 = '' OR snoozed_until = nullif($5, '')::timestamptz) FOR UPDATE),"
+	"   AND ($4 = '' OR snoozed_until = nullif($4, '')::timestamptz) FOR UPDATE),"
 	" upd AS (UPDATE conversations c SET snoozed_until = NULL, updated_at = now(),"
 	"     queued_at = CASE WHEN c.assigned_to IS NULL THEN now() ELSE c.queued_at END"
 	"   FROM old WHERE c.id = old.id RETURNING c.id),"
 	" ev AS (INSERT INTO conversation_events (conversation_id, kind, actor, staff_id)"
-	"   SELECT id, 'unsnoozed', $3, nullif($4::bigint, 0) FROM upd)"
+	"   SELECT id, 'unsnoozed', $2, nullif($3::bigint, 0) FROM upd)"
 	" SELECT count(*) FROM upd"
 };
 
 int conv_unsnooze(db *d, arena *a, int64_t conv, actor by)
 {
-	const char *p[] = { ID(conv), "", actor_name(by), ID(by.staff_id), "" };
-	return change(d, &unsnooze, 5, p);
+	const char *p[] = { ID(conv), actor_name(by), ID(by.staff_id), "" };
+	return change(d, &unsnooze, 4, p);
 }
 
 int conv_wake_snoozed(db *d, arena *a, int64_t conv, const char *until)
 {
-	const char *p[] = { ID(conv), "", "system", "0", until };
-	return change(d, &unsnooze, 5, p);
+	const char *p[] = { ID(conv), "system", "0", until };
+	return change(d, &unsnooze, 4, p);
 }
 
 /* $2 the new assignee (0: nobody). Someone given a conversation by a colleague is notified. */

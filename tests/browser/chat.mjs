@@ -25,6 +25,22 @@ export function register({ test, goto, submit, check, eq, sleep, adminSignIn, DE
 		await sleep(400); // the EventSource handshake (authorised by the app) completes
 	}
 
+	// the agent desktop: its script runs, its stream is connected
+	async function deskReady(page, what) {
+		await page.waitForSelector('#desk[data-js="on"]', { timeout: 8000 }).catch(() => check(false, `${what}: desk.js did not start`));
+		await sleep(400);
+	}
+
+	// a reply (the Reply tab) or a note (the Note tab) from the desktop, sent with Enter
+	async function deskSend(page, text, kind = 'reply') {
+		await page.locator(kind === 'note' ? '#tab-note' : '#tab-reply').click();
+		const box = page.locator(kind === 'note' ? '#note-form textarea' : '#reply-form textarea');
+		await box.fill(text);
+		await box.press('Enter');
+		await page.waitForFunction((sel) => document.querySelector(sel).value === '',
+			kind === 'note' ? '#note-form textarea' : '#reply-form textarea', { timeout: 8000 });
+	}
+
 	test('chat: visitor and agent chat live both ways, with transfer and resolve', async (agentPage) => {
 		const browser = agentPage.context().browser();
 		const visitorCtx = await browser.newContext({ locale: 'en-US' });
@@ -40,8 +56,7 @@ export function register({ test, goto, submit, check, eq, sleep, adminSignIn, DE
 			await agentPage.locator('select#presence').selectOption('online');
 			await submit(agentPage, agentPage.locator('form.presence button[type="submit"]'));
 
-			await agentPage.waitForSelector('#inbox[data-js="on"]', { timeout: 8000 });
-			await sleep(400); // the inbox stream is connected
+			await deskReady(agentPage, 'agent desktop');
 
 			// a visitor opens the chat from the portal's link and fills the pre-chat form
 			await goto(visitor, '/');
@@ -62,16 +77,16 @@ export function register({ test, goto, submit, check, eq, sleep, adminSignIn, DE
 			await liveReady(visitor, 'visitor page');
 
 			// the inbox the agent has open lists the new chat without a reload; the agent opens it and answers
-			await agentPage.locator(`#inbox-list a[href="/admin/inbox/${conv}"]`).waitFor({ timeout: 8000 })
+			await agentPage.locator(`#conv-list a[href^="/admin/inbox/${conv}#"]`).waitFor({ timeout: 8000 })
 				.catch(() => check(false, 'the new chat did not appear live in the open inbox'));
 			eq(new URL(agentPage.url()).pathname, '/admin/inbox', 'agent page while waiting (no navigation)');
 			await goto(agentPage, `/admin/inbox/${conv}`);
-			await liveReady(agentPage, 'agent view');
+			await deskReady(agentPage, 'agent view');
 			const visitorUrl = visitor.url();
-			await agentPage.locator('#composer textarea#body').type('Hi', { delay: 30 });
+			await agentPage.locator('#reply-form textarea').type('Hi', { delay: 30 });
 			await visitor.locator('#typing').waitFor({ state: 'visible', timeout: 5000 })
 				.catch(() => check(false, 'the visitor did not see the typing indicator'));
-			await sendFromComposer(agentPage, `Agent here ${tag}`, '#composer button[value="reply"]');
+			await deskSend(agentPage, `Agent here ${tag}`);
 			await seeMessage(visitor, 'agent', `Agent here ${tag}`, 'agent → visitor');
 			eq(visitor.url(), visitorUrl, 'visitor page URL (no reload)');
 			check((await visitor.locator('#messages').innerText()).includes('Nadia Agent'), 'the agent\'s display name is not shown');
@@ -81,25 +96,25 @@ export function register({ test, goto, submit, check, eq, sleep, adminSignIn, DE
 			await seeMessage(agentPage, 'customer', `Visitor answers ${tag}`, 'visitor → agent');
 
 			// an internal note stays internal
-			await sendFromComposer(agentPage, `secret note ${tag}`, '#composer button[value="note"]');
+			await deskSend(agentPage, `secret note ${tag}`, 'note');
 			await seeMessage(agentPage, 'note', `secret note ${tag}`, 'note in the agent view');
 
 			// transfer to the supervisor: the visitor is told, live
+			await agentPage.locator('details.more-actions > summary').click();
 			const supId = await agentPage.locator('#assign-to option', { hasText: 'Sam Supervisor' }).getAttribute('value');
 			await agentPage.locator('#assign-to').selectOption(supId);
 			await submit(agentPage, agentPage.locator('#assign-form button[type="submit"]'));
 			await seeMessage(visitor, 'system', 'transferred to Sam Supervisor', 'transfer notice');
 
-			// the supervisor answers on the rotated stream, and resolves
+			// the supervisor answers on the same stream, and resolves
 			await adminSignIn(sup, 'supervisor@example.com', 'demo-supervisor-pass');
 			await goto(sup, `/admin/inbox/${conv}`);
-			await liveReady(sup, 'supervisor view');
-			await sendFromComposer(sup, `Supervisor here ${tag}`, '#composer button[value="reply"]');
+			await deskReady(sup, 'supervisor view');
+			await deskSend(sup, `Supervisor here ${tag}`);
 			await seeMessage(visitor, 'agent', `Supervisor here ${tag}`, 'supervisor → visitor after the transfer');
 			await sendFromComposer(visitor, `Thanks ${tag}`);
 			await seeMessage(sup, 'customer', `Thanks ${tag}`, 'visitor → supervisor after the transfer');
-			await sup.locator('#status').selectOption('resolved');
-			await submit(sup, sup.locator('#status-form button[type="submit"]'));
+			await submit(sup, sup.locator('#resolve-form button[type="submit"]'));
 			await seeMessage(visitor, 'system', 'resolved', 'resolve notice');
 			check(!(await visitor.locator('#messages').innerText()).includes(`secret note ${tag}`), 'the visitor saw an internal note');
 			eq(visitor.url(), visitorUrl, 'visitor page URL at the end (no reload)');

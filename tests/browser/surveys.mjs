@@ -83,8 +83,8 @@ export function register({ test, goto, submit, check, eq, sleep, adminSignIn, po
 			await goto(agentPage, '/admin/inbox');
 			await agentPage.locator('select#presence').selectOption('online');
 			await submit(agentPage, agentPage.locator('form.presence button[type="submit"]'));
-			await agentPage.waitForSelector('#inbox[data-js="on"]', { timeout: 8000 });
-			await sleep(400); // the inbox stream is connected
+			await agentPage.waitForSelector('#desk[data-js="on"]', { timeout: 8000 });
+			await sleep(400); // the desktop's stream is connected
 
 			// the demo customer starts a chat
 			await portalSignIn(cust, DEMO.customer.email, DEMO.customer.password);
@@ -104,22 +104,23 @@ export function register({ test, goto, submit, check, eq, sleep, adminSignIn, po
 			await liveReady(cust, 'customer chat page');
 
 			// the agent sees it in the inbox, opens it, takes it if it is not theirs yet, and answers
-			await agentPage.locator(`#inbox-list a[href="/admin/inbox/${conv}"]`).waitFor({ timeout: 8000 })
+			await agentPage.locator(`#conv-list a[href^="/admin/inbox/${conv}#"]`).waitFor({ timeout: 8000 })
 				.catch(() => check(false, 'the new chat did not appear live in the open inbox'));
 			await goto(agentPage, `/admin/inbox/${conv}`);
 			const take = agentPage.locator('form[action$="/assign"] input[name="to"][value="me"]');
 			if (await take.count()) {
 				await submit(agentPage, agentPage.locator(`form[action="/admin/inbox/${conv}/assign"]:has(input[value="me"]) button[type="submit"]`));
 			}
-			eq((await agentPage.locator('#conv-assignee').innerText()).trim(), DEMO.agent.name, 'assignee of the chat');
-			await liveReady(agentPage, 'agent view');
+			eq((await agentPage.locator('#conv-assignee').innerText()).trim(), `Assigned to ${DEMO.agent.name}`, 'assignee of the chat');
+			await agentPage.waitForSelector('#desk[data-js="on"]', { timeout: 8000 });
 			await seeMessage(agentPage, 'customer', `Where is my order? ${tag}`, 'the customer\'s first message in the agent view');
-			await sendFromComposer(agentPage, `It ships today ${tag}`, '#composer button[value="reply"]');
+			await agentPage.locator('#reply-form textarea').fill(`It ships today ${tag}`);
+			await agentPage.locator('#reply-form button[type="submit"]').click();
+			await agentPage.waitForFunction(() => document.querySelector('#reply-form textarea').value === '', null, { timeout: 8000 });
 			await seeMessage(cust, 'agent', `It ships today ${tag}`, 'agent → customer');
 
 			// the agent resolves: the customer is told and gets the survey link in the chat, live
-			await agentPage.locator('#status').selectOption('resolved');
-			await submit(agentPage, agentPage.locator('#status-form button[type="submit"]'));
+			await submit(agentPage, agentPage.locator('#resolve-form button[type="submit"]'));
 			eq((await agentPage.locator('#conv-status').innerText()).trim().toLowerCase(), 'resolved', 'status after resolving');
 			await seeMessage(cust, 'system', 'resolved', 'resolve notice');
 			await seeMessage(cust, 'agent', '/s/', 'survey link in the chat');
