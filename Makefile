@@ -22,12 +22,18 @@ all: build
 build: build/release/cxms
 asan: build/asan/cxms
 
+# Compiling waits for the packages (`make -j test` on a fresh machine would race them otherwise).
+DEPS_STAMP = build/.deps-installed
+$(DEPS_STAMP): scripts/deps.sh
+	@scripts/deps.sh
+	@mkdir -p build && touch $@
+
 define variant
-build/$(1)/%.o: %.c
+build/$(1)/%.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $$(dir $$@)
 	@echo "  CC $(1) $$<"
 	@$$(CC) $$(CPPFLAGS) $$(CFLAGS_COMMON) $$($(1)_FLAGS) -MMD -MP -c $$< -o $$@
-build/$(1)/%.o: %.cc
+build/$(1)/%.o: %.cc | $(DEPS_STAMP)
 	@mkdir -p $$(dir $$@)
 	@echo "  CXX $(1) $$<"
 	@$$(CXX) $$(CPPFLAGS) $$(CXXFLAGS_COMMON) $$($(1)_FLAGS) -MMD -MP -c $$< -o $$@
@@ -42,7 +48,8 @@ $(eval $(call variant,asan))
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 
-deps:
+# after the stamp's run, so that two installs never run at once; a quick check when nothing is missing
+deps: $(DEPS_STAMP)
 	@scripts/deps.sh
 
 # Builds, starts PostgreSQL, the app, the worker and nginx under var/, and waits for Ctrl-C.

@@ -239,19 +239,20 @@ void dispatch(const route *routes, req *r)
 		error_page(r, 405);
 		return;
 	}
-	if (r->is_post && r->read_body) {
-		int bad = r->read_body(r, rt->flags & ROUTE_UPLOADS);
-		if (bad) {
-			error_page(r, bad);
-			return;
-		}
-	}
+	/* who may call it first: nobody else's body is read, let alone a file of it written */
 	int denied = access_check(r, rt);
 	if (denied == 303)
 		return;
 	if (denied) {
 		error_page(r, denied);
 		return;
+	}
+	if (r->is_post && r->read_body) {
+		int bad = r->read_body(r, rt->flags & ROUTE_UPLOADS);
+		if (bad) {
+			error_page(r, bad);
+			return;
+		}
 	}
 	if (r->is_post && rt->who != WHO_SIGNED_LINK && !post_allowed(r)) {
 		error_page(r, 403);
