@@ -52,15 +52,21 @@ static void fill_row(req *r, tdict *row, const conversation *c, const char *qs, 
 		tmpl_show(row, "CURRENT");
 }
 
-bool desk_fill_list(req *r, tdict *d, const inbox_query *q, int page, int64_t current)
+bool desk_ctx_load(req *r, desk_ctx *x)
+{
+	x->nagents = agents_list(r->db, r->a, &x->agents);
+	return x->nagents >= 0 && inbox_counts_get(r->db, r->who.id, &x->counts);
+}
+
+bool desk_fill_list(req *r, tdict *d, const desk_ctx *x, const inbox_query *q, int page, int64_t current)
 {
 	bool more;
 	conversation *list;
 	int n = inbox_list(r->db, r->a, q, r->tz, &more, &list);
-	inbox_counts counts;
-	agent_status *ag;
-	int na = agents_list(r->db, r->a, &ag);
-	if (n < 0 || na < 0 || !inbox_counts_get(r->db, r->who.id, &counts))
+	const inbox_counts counts = x->counts;
+	const agent_status *ag = x->agents;
+	int na = x->nagents;
+	if (n < 0)
 		return false;
 	const char *qs = desk_filters_qs(r, q, page);
 	tmpl_set(d, "LIST_QS", qs);
@@ -131,7 +137,7 @@ bool desk_fill_list(req *r, tdict *d, const inbox_query *q, int page, int64_t cu
 }
 
 /* what every desktop page has: the live stream, the viewer's presence, the supervisors' overview */
-static bool fill_desk(req *r, tdict *d)
+static bool fill_desk(req *r, tdict *d, const desk_ctx *x)
 {
 	tmpl_set(d, "STAFF_LIVE", staff_live_channel(r->a, r->who.id));
 	tmpl_set(d, "INBOX_LIVE", inbox_live_channel(r->a));
@@ -144,9 +150,9 @@ static bool fill_desk(req *r, tdict *d)
 		return true;
 	tdict *s = tmpl_section(d, "SUPERVISOR");
 	queue_row *qr;
-	agent_status *ag;
-	int nq = queues_list(r->db, r->a, r->tz, &qr), na = agents_list(r->db, r->a, &ag);
-	if (nq < 0 || na < 0)
+	const agent_status *ag = x->agents;
+	int nq = queues_list(r->db, r->a, r->tz, &qr), na = x->nagents;
+	if (nq < 0)
 		return false;
 	for (int i = 0; i < nq; i++) {
 		tdict *row = tmpl_section(s, "QUEUE");
@@ -185,11 +191,11 @@ int desk_index(req *r)
 	tdict *d = page_new(r, "admin/desk");
 	tmpl_show(r->layout, "WIDE");
 	tdict *list = tmpl_include(d, "LIST", arena_printf(r->a, "%s/admin/desk_list", r->lang));
-	inbox_counts counts;
-	if (!fill_desk(r, d) || !desk_fill_list(r, list, &q, page, 0) || !inbox_counts_get(r->db, r->who.id, &counts))
+	desk_ctx x;
+	if (!desk_ctx_load(r, &x) || !fill_desk(r, d, &x) || !desk_fill_list(r, list, &x, &q, page, 0))
 		return 500;
 	tmpl_show(d, "NO_CONV");
-	return page_render_title(r, 200, title_with_count(r, counts.unread));
+	return page_render_title(r, 200, title_with_count(r, x.counts.unread));
 }
 
 /* GET /admin/inbox/list — staff. The list pane alone (same query as /admin/inbox, and current: the
@@ -203,7 +209,8 @@ int desk_list_fragment(req *r)
 	if (!req_query_id(r, "current", &current))
 		return 400;
 	tdict *d = fragment_new(r, "admin/desk_list");
-	if (!desk_fill_list(r, d, &q, page, current))
+	desk_ctx x;
+	if (!desk_ctx_load(r, &x) || !desk_fill_list(r, d, &x, &q, page, current))
 		return 500;
 	return page_render(r, 200, N_("Inbox"));
 }
@@ -256,7 +263,7 @@ static const char *event_text(req *r, const conv_event *e)
 	return e->kind;
 }
 
-static const char *event_value(req *r, const char *v, agent_status *ag, int na)
+static const char *event_value(req *r, const char *v, const agent_status *ag, int na)
 {
 	if (!v)
 		return NULL;
@@ -285,16 +292,17 @@ int desk_conv_page(req *r, const conversation *c, int status, const char *error,
 	message *m;
 	bool more;
 	int n = msgs_latest(r->db, r->a, c->id, true, r->tz, PAGE_MESSAGES, &more, &m);
-	agent_status *ag;
-	int na = agents_list(r->db, r->a, &ag);
+	desk_ctx x;
 	conv_event *ev;
 	int ne = conv_events(r->db, r->a, c->id, r->tz, 100, &ev);
-	if (n < 0 || na < 0 || ne < 0)
+	if (n < 0 || ne < 0 || !desk_ctx_load(r, &x))
 		return 500;
+	const agent_status *ag = x.agents;
+	int na = x.nagents;
 	tdict *d = page_new(r, "admin/desk");
 	tmpl_show(r->layout, "WIDE");
 	tdict *list = tmpl_include(d, "LIST", arena_printf(r->a, "%s/admin/desk_list", r->lang));
-	if (!fill_desk(r, d) || !desk_fill_list(r, list, &q, page, c->id))
+	if (!fill_desk(r, d, &x) || !desk_fill_list(r, list, &x, &q, page, c->id))
 		return 500;
 	tdict *v = tmpl_section(d, "CONV");
 	tmpl_show(d, "HAS_CONV");
@@ -391,10 +399,7 @@ int desk_conv_page(req *r, const conversation *c, int status, const char *error,
 	}
 	if (!desk_fill_customer(r, tmpl_section(d, "CUSTOMER"), c))
 		return 500;
-	inbox_counts counts;
-	if (!inbox_counts_get(r->db, r->who.id, &counts))
-		return 500;
-	return page_render_title(r, status, title_with_count(r, counts.unread));
+	return page_render_title(r, status, title_with_count(r, x.counts.unread));
 }
 
 /* GET /admin/inbox/{id} — staff. The desktop with this conversation open (same query as /admin/inbox
@@ -432,5 +437,5 @@ int desk_attachment(req *r)
 	int st = desk_load(r, &c);
 	if (st)
 		return st;
-	return attachment_send(r, c.id, req_param_id(r, "aid"));
+	return attachment_send(r, c.id, req_param_id(r, "aid"), true);
 }

@@ -5,6 +5,7 @@
 #include "../core/http.h"
 #include "../core/tmpl.h"
 #include "../data/conversations.h"
+#include "../data/routing.h"
 
 /* pages (desk.c) */
 int desk_index(req *r);              /* GET  /admin/inbox */
@@ -42,8 +43,16 @@ const char *desk_filters_qs(req *r, const inbox_query *q, int page);
 /* "3 min", "2 h", "4 d" */
 const char *desk_duration(req *r, long long seconds);
 
+/* What a desktop page reads once and several panes show: the staff who answer (assign menus, the
+ * supervisors' overview) and the viewer's counts (tabs, title). */
+typedef struct desk_ctx {
+	agent_status *agents;
+	int nagents;
+	inbox_counts counts;
+} desk_ctx;
+bool desk_ctx_load(req *r, desk_ctx *x);
 /* the list pane (desk.c), current: the conversation open beside it (0 none) */
-bool desk_fill_list(req *r, tdict *d, const inbox_query *q, int page, int64_t current);
+bool desk_fill_list(req *r, tdict *d, const desk_ctx *x, const inbox_query *q, int page, int64_t current);
 /* the customer pane (desk_customer.c) */
 bool desk_fill_customer(req *r, tdict *d, const conversation *c);
 

@@ -78,8 +78,8 @@ void desk_filters(req *r, const kvlist *from, inbox_query *q, int *page)
 	q->status = st && strcmp(st, "any") == 0 ? "" : pick(from, "status", DESK_STATUSES, "open");
 	const char *kind = kv_get(from, "channel");
 	q->kind = channel_kind_get(kind) ? kind : "";
-	const char *team = kv_get(from, "team");
-	q->team_id = team && str_is_digits(team) && strlen(team) < 18 ? strtoll(team, NULL, 10) : 0;
+	const char *team_id = kv_get(from, "team");
+	q->team_id = team_id && str_is_digits(team_id) && strlen(team_id) < 18 ? strtoll(team_id, NULL, 10) : 0;
 	q->priority = pick(from, "priority", DESK_PRIORITIES, "");
 	const char *tag = kv_get(from, "tag");
 	q->tag = tag && tag_valid(tag) ? tag : "";

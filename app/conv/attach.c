@@ -138,10 +138,10 @@ static const char *disposition(req *r, const char *kind, const char *name)
 	return arena_printf(r->a, "%s; filename=\"%s\"; filename*=UTF-8''%s", kind, ascii, url_encode(r->a, name));
 }
 
-int attachment_send(req *r, int64_t conv, int64_t id)
+int attachment_send(req *r, int64_t conv, int64_t id, bool staff)
 {
 	attachment t;
-	int found = id ? attachment_get(r->db, r->a, conv, id, &t) : 0;
+	int found = id ? attachment_get(r->db, r->a, conv, id, staff, &t) : 0;
 	if (found < 0)
 		return 500;
 	if (!found)

@@ -18,8 +18,9 @@ bool attach_uploads(req *r, int64_t conv, int64_t message_id);
 /* {{#ATTACHMENT}} rows (HREF NAME SIZE, {{#IMAGE}}) inside the {{#MSG}} sections msgs_fill made for m
  * (rows); base is the conversation's path ("/chat/7", "/admin/inbox/7"). */
 bool attachments_fill(req *r, tdict **rows, int64_t conv, const message *m, int n, const char *base);
-/* The attachment's bytes through nginx (X-Accel-Redirect) when it belongs to conv, else 404. Pictures
- * of a few raster types are shown in the page; everything else downloads, never sniffed. */
-int attachment_send(req *r, int64_t conv, int64_t attachment_id);
+/* The attachment's bytes through nginx (X-Accel-Redirect) when it belongs to conv (and, unless staff,
+ * not to a note), else 404. Pictures of a few raster types are shown in the page; everything else
+ * downloads, never sniffed. */
+int attachment_send(req *r, int64_t conv, int64_t attachment_id, bool staff);
 
 #endif

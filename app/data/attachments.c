@@ -34,7 +34,11 @@ static void att_row(arena *a, PGresult *res, int i, void *item)
 
 static const stmt of_message = { "SELECT " ATT_COLS " WHERE message_id = $1::bigint ORDER BY id" };
 static const stmt of_conversation = { "SELECT " ATT_COLS " WHERE conversation_id = $1::bigint ORDER BY message_id, id" };
-static const stmt one = { "SELECT " ATT_COLS " WHERE id = $2::bigint AND conversation_id = $1::bigint" };
+/* a note's files are staff's: $3 false leaves them out */
+static const stmt one = {
+	"SELECT " ATT_COLS " WHERE id = $2::bigint AND conversation_id = $1::bigint"
+	" AND ($3::boolean OR NOT (SELECT internal FROM messages m WHERE m.id = message_id))"
+};
 
 int attachments_of_message(db *d, arena *a, int64_t message_id, attachment **out)
 {
@@ -52,11 +56,11 @@ int attachments_of_conversation(db *d, arena *a, int64_t conv, attachment **out)
 	return n;
 }
 
-int attachment_get(db *d, arena *a, int64_t conv, int64_t id, attachment *out)
+int attachment_get(db *d, arena *a, int64_t conv, int64_t id, bool staff, attachment *out)
 {
-	const char *p[] = { ID(conv), ID(id) };
+	const char *p[] = { ID(conv), ID(id), staff ? "t" : "f" };
 	int n;
-	attachment *rows = db_rows(d, a, &one, 2, p, sizeof *rows, att_row, &n);
+	attachment *rows = db_rows(d, a, &one, 3, p, sizeof *rows, att_row, &n);
 	if (n == 1)
 		*out = rows[0];
 	return n < 0 ? -1 : n == 1;

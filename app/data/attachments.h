@@ -21,8 +21,9 @@ bool attachment_type_inline(const char *content_type);
 int attachments_of_message(db *d, arena *a, int64_t message_id, attachment **out);
 /* every attachment of the conversation's messages, in message order */
 int attachments_of_conversation(db *d, arena *a, int64_t conv, attachment **out);
-/* The attachment id when it belongs to conversation conv: 1 found, 0 not (or not in conv), -1 error. */
-int attachment_get(db *d, arena *a, int64_t conv, int64_t id, attachment *out);
+/* The attachment id when it belongs to conversation conv (and, unless staff, not to a note): 1 found,
+ * 0 not, -1 error. */
+int attachment_get(db *d, arena *a, int64_t conv, int64_t id, bool staff, attachment *out);
 /* Takes the content's lock for the rest of the transaction: the file store and the removal of
  * unreferenced files never race on one content. */
 bool attachment_lock_content(db *d, arena *a, const char *sha256);

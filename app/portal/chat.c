@@ -346,7 +346,7 @@ int chat_attachment(req *r)
 	int st = load_own(r, &c);
 	if (st)
 		return st;
-	return attachment_send(r, c.id, req_param_id(r, "aid"));
+	return attachment_send(r, c.id, req_param_id(r, "aid"), false);
 }
 
 /* POST /chat/{id}/transcript — owner. Mails the conversation to the customer's address. */

@@ -94,6 +94,11 @@ def test_customer_and_agent_attach_files_served_safely(h):
     data = c.get("/chat/%d/messages?after=0" % conv).json()
     names = [f["name"] for m in data["messages"] for f in m.get("files", [])]
     assert "again.png" not in names and "form.pdf" in names
+    # and its id does not open it for the customer either
+    note_file = h.sql_value("SELECT a.id FROM attachments a JOIN messages m ON m.id = a.message_id"
+                            " WHERE a.filename = 'again.png' AND m.internal")
+    assert c.get("/chat/%d/attachments/%s" % (conv, note_file)).status == 404
+    assert agent.get("/admin/inbox/%d/attachments/%s" % (conv, note_file)).status == 200
     # only a file, no text: fine
     r = post_files(h, c, "/chat/%d/messages" % conv, c.get("/chat/%d" % conv), {"body": ""},
                    [("file", "receipt.png", "image/png", PNG)])
