@@ -333,7 +333,7 @@ int desk_bulk_submit(req *r)
 							    : 0;
 	const char *tag = str_trim(r->a, req_form(r, "tag"));
 	if ((strncmp(action, "assign", 6) == 0 && !staff) || (strcmp(action, "tag") == 0 && !tag_valid(tag)))
-		return error_page_msg(r, 400, N_("Please choose an agent, or a tag of lowercase letters, digits, - or _."));
+		return error_page_msg(r, 400, N_("Please choose an agent, or a tag of 1 to 40 lowercase letters, digits, - or _."));
 	int chosen = 0;
 	for (size_t i = 0; i < r->form.n; i++) {
 		const char *v = r->form.items[i].val;

@@ -15,6 +15,7 @@ struct db {
 	const stmt *prepared[MAX_PREPARED];
 	int nprepared;
 	bool in_tx, tx_failed;
+	unsigned long generation; /* counts connections made: a new one has no LISTEN, no prepared statements */
 };
 
 static void notice_ignore(void *arg, const char *msg)
@@ -48,6 +49,7 @@ db *db_connect(const char *conninfo)
 		die("out of memory");
 	d->conn = c;
 	d->conninfo = strdup(conninfo);
+	d->generation = 1;
 	return d;
 }
 
@@ -80,6 +82,8 @@ bool db_ensure(db *d)
 		if (!d->conn)
 			usleep(200000u << attempt);
 	}
+	if (d->conn)
+		d->generation++;
 	return d->conn != NULL;
 }
 
@@ -187,11 +191,19 @@ bool db_exec_script(db *d, const char *script)
 	return ok;
 }
 
+unsigned long db_generation(const db *d)
+{
+	return d->generation;
+}
+
 bool db_begin(db *d)
 {
 	if (!db_ensure(d))
 		return false;
-	if (!exec_command(d, "BEGIN"))
+	/* a connection the server closed (a restart) looks fine until it is used: nothing has happened in
+	 * the transaction yet, so one new connection and a second BEGIN are safe */
+	if (!exec_command(d, "BEGIN") && (PQstatus(d->conn) == CONNECTION_OK || !db_ensure(d) ||
+					  !exec_command(d, "BEGIN")))
 		return false;
 	d->in_tx = true;
 	d->tx_failed = false;

@@ -19,6 +19,8 @@ void db_close(db *d);
 PGconn *db_conn(db *d);
 /* true when the connection is usable, reconnecting if it was lost */
 bool db_ensure(db *d);
+/* Changes each time a new connection is made: what is per connection (LISTEN) must be set again. */
+unsigned long db_generation(const db *d);
 
 /* Runs a prepared statement. Returns NULL on error (logged, and the current
  * transaction is marked failed). The caller PQclear()s the result. */

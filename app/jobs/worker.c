@@ -125,11 +125,11 @@ int worker_run(bool once)
 	if (!d)
 		return 1;
 	arena *a = arena_new();
-	PGconn *listening_on = NULL; /* LISTEN is per connection: renew it after a reconnect */
+	/* LISTEN is per connection: renewed after every reconnect (a new PGconn may sit at the old address,
+	 * so the connection's generation tells, not its pointer) */
+	unsigned long listening_on = 0;
 	log_info("worker started%s", cfg.smtp_url ? " (SMTP)" : " (mails stored, no SMTP_URL)");
 	while (!atomic_load(&stop)) {
-		if (db_ensure(d) && listening_on != db_conn(d))
-			listening_on = db_do(d, &listen_jobs, 0, NULL) ? db_conn(d) : NULL;
 		int rc = run_one(d, a);
 		arena_reset(a);
 		if (rc > 0)
@@ -140,7 +140,18 @@ int worker_run(bool once)
 			sleep(1);
 			continue;
 		}
-		wait_for_work(d, job_seconds_until_next(d) > 0 ? job_seconds_until_next(d) : 1);
+		/* the connection waited on must be the one that listens (running a job, or asking for the next
+		 * one's time, may have made a new one); after a new LISTEN look for jobs once more: one may have
+		 * come in meanwhile */
+		int seconds = job_seconds_until_next(d);
+		if (listening_on != db_generation(d)) {
+			bool ok = db_do(d, &listen_jobs, 0, NULL);
+			listening_on = ok ? db_generation(d) : 0;
+			if (!ok)
+				sleep(1);
+			continue;
+		}
+		wait_for_work(d, seconds > 0 ? seconds : 1);
 	}
 	arena_free(a);
 	db_close(d);

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}
 <div id="desk-list-body" data-qs="{{LIST_QS}}" data-unread="{{UNREAD_COUNT}}">
-<nav class="desk-tabs" aria-label="[[Views]]">
+<nav class="desk-tabs" aria-label="[[Conversation views]]">
   {{#TAB}}<a href="{{HREF}}"{{#SELECTED}} aria-current="page"{{/SELECTED}}>{{LABEL}}{{#COUNT}} <span class="count">{{N}}</span>{{/COUNT}}</a>{{/TAB}}
 </nav>
 <form method="get" action="/admin/inbox" class="desk-search" role="search">
@@ -31,7 +31,7 @@
   <input type="hidden" name="list" value="{{LIST_QS}}">
   <ul class="conv-list" id="conv-list">
     {{#ROW}}<li class="conv-row{{#UNREAD}} unread{{/UNREAD}}{{#CURRENT}} current{{/CURRENT}}" data-conv="{{ID}}">
-      <input type="checkbox" name="id" value="{{ID}}" id="pick-{{ID}}" aria-label="[[Choose]] {{NAME}}">
+      <input type="checkbox" name="id" value="{{ID}}" id="pick-{{ID}}" aria-label="[[Choose {{NAME}}]]">
       <a href="{{HREF}}" class="conv-link"{{#CURRENT}} aria-current="true"{{/CURRENT}}>
         <span class="conv-top">{{#UNREAD}}<span class="dot" title="[[New messages]]"><span class="sr-only">[[New messages]]</span></span>{{/UNREAD}}<span class="ch ch-{{KIND}}" title="{{CHANNEL}}"><span class="sr-only">{{CHANNEL}}</span></span> <strong class="conv-name">{{NAME}}</strong>{{#PRIORITY}} <span class="badge prio-{{PRIORITY_CODE}}">{{PRIORITY_LABEL}}</span>{{/PRIORITY}}{{#MENTIONED}} <span class="badge mention">@</span>{{/MENTIONED}} <time class="conv-when">{{WHEN}}</time></span>
         <span class="conv-summary">{{SUMMARY}}</span>

@@ -4,7 +4,7 @@
   <h1>[[New conversation]]</h1>
   <p class="muted">[[Write to a customer first. The conversation is yours, and their answers come back to it.]]</p>
   {{#ERROR}}<p class="error" role="alert">{{ERROR_TEXT}}</p>{{/ERROR}}
-  {{#NO_ACCOUNT}}<p class="error" role="alert">[[No active channel can send a first message yet: an admin adds an email channel under Channels.]]</p>{{/NO_ACCOUNT}}
+  {{#NO_ACCOUNT}}<p class="error" role="alert">[[No active channel can send a first message yet: an admin can add an email channel under Channels.]]</p>{{/NO_ACCOUNT}}
   <form method="post" action="/admin/inbox/new">
     <input type="hidden" name="csrf" value="{{CSRF}}">
     <label for="n-account">[[Channel]]</label>

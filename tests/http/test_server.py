@@ -32,6 +32,35 @@ def test_reconnects_after_losing_the_database(h):
     assert c.get("/signin").status == 200
 
 
+def test_first_post_after_losing_the_database_succeeds(h):
+    """A connection the server closed looks fine until used: the first POST on each app thread used to
+    fail its BEGIN with a 500. Now BEGIN gets one new connection, and every POST works at once."""
+    pages = [h.client() for _ in range(16)]
+    forms = [(c, h.csrf(c.get("/signin"))) for c in pages]
+    h.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+          "WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'")
+    time.sleep(0.3)
+    statuses = [c.post("/lang", {"lang": "en", "next": "/signin", "csrf": token}).status for c, token in forms]
+    assert statuses == [303] * 16, statuses
+
+
+def test_worker_listens_again_after_losing_the_database(h):
+    """The worker waits for NOTIFY on its connection; after a new connection it LISTENs again, so a new
+    job is taken at once, not when the next poll comes (up to a minute)."""
+    h.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+          " AND pid <> pg_backend_pid() AND backend_type = 'client backend'")
+    time.sleep(2.5)  # the worker notices, waits its second, and connects again
+    subject = "after-reconnect-%d" % int(time.time() * 1000)
+    h.sql("INSERT INTO mails (to_address, subject, body_text) VALUES ('listen@example.test', $1, 'x')", subject)
+    mid = h.sql_value("SELECT id FROM mails WHERE subject = $1", subject)
+    t0 = time.time()
+    h.sql("INSERT INTO jobs (kind, payload) VALUES ('send_mail', json_build_object('mail_id', $1::bigint))", mid)
+    while h.sql_value("SELECT status FROM mails WHERE id = $1::bigint", mid) == "queued":
+        assert time.time() - t0 < 10, "the worker did not take the new job (not listening any more?)"
+        time.sleep(0.05)
+    assert time.time() - t0 < 5
+
+
 def test_sigterm_finishes_and_exits(h):
     d = tempfile.mkdtemp()
     sock = os.path.join(d, "t.sock")
