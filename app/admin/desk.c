@@ -114,8 +114,6 @@ bool desk_fill_list(req *r, tdict *d, const desk_ctx *x, const inbox_query *q, i
 		fill_row(r, tmpl_section(d, "ROW"), &list[i], qs, current);
 	if (n == 0)
 		tmpl_show(d, "EMPTY");
-	else
-		tmpl_show(d, "BULK");
 	for (int i = 0; i < na; i++) {
 		tdict *o = tmpl_section(d, "BULK_AGENT");
 		tmpl_set_int(o, "STAFF_ID", ag[i].staff_id);
@@ -329,6 +327,7 @@ int desk_conv_page(req *r, const conversation *c, int status, const char *error,
 	tmpl_set(v, "CLANG", c->lang);
 	tmpl_set(v, "SINCE", c->created_at);
 	tmpl_set_int(v, "TRANSFERS", c->transfers);
+	tmpl_show(v, strcmp(c->status, "resolved") == 0 ? "CAN_REOPEN" : "CAN_RESOLVE");
 	if (c->snoozed_until)
 		tmpl_set(tmpl_section(v, "IS_SNOOZED"), "SNOOZED_UNTIL", c->snoozed_until);
 	else if (strcmp(c->status, "resolved") != 0)
@@ -417,7 +416,7 @@ int desk_show(req *r)
 	return desk_conv_page(r, &c, 200, NULL, false);
 }
 
-/* GET /admin/inbox/{id}/messages — staff. Query: after. Notes included. */
+/* GET /admin/inbox/{id}/messages — staff. Query: after. Notes included. Marks it read, as opening does. */
 int desk_messages_json(req *r)
 {
 	conversation c;
@@ -427,6 +426,9 @@ int desk_messages_json(req *r)
 	int64_t after;
 	if (!req_query_id(r, "after", &after))
 		return 400;
+	/* the page fetches what is new while the agent has it open: it is read (as on opening it) */
+	if ((c.unread || c.mentioned) && !conv_mark_read(r->db, r->a, r->who.id, c.id))
+		return 500;
 	return msgs_json(r, &c, after, true);
 }
 

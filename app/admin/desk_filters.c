@@ -121,6 +121,8 @@ const char *desk_duration(req *r, long long s)
 {
 	const char *msgid;
 	long long n;
+	if (s < 60)
+		return tr(r, "under a minute");
 	if (s < 3600) {
 		msgid = N_("{n} min");
 		n = s / 60;

@@ -157,8 +157,13 @@ static parse_result text_field(arena *a, GMimeObject *part, const char *name, kv
 		rc = PARSE_TOO_LONG;
 	else if (!utf8_valid((const char *)bytes->data, bytes->len))
 		rc = PARSE_BAD_ENCODING;
-	else
-		kv_add(a, form, name, bytes->len ? arena_strndup(a, (const char *)bytes->data, bytes->len) : "");
+	else if (bytes->len == 0)
+		kv_add(a, form, name, "");
+	else {
+		char *v = arena_strndup(a, (const char *)bytes->data, bytes->len);
+		crlf_to_lf(v);
+		kv_add(a, form, name, v);
+	}
 	g_object_unref(ms);
 	return rc;
 }

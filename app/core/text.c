@@ -114,6 +114,16 @@ char *url_decode(arena *a, const char *s, size_t n, bool plus_is_space)
 	return out;
 }
 
+size_t crlf_to_lf(char *s)
+{
+	size_t o = 0;
+	for (size_t i = 0; s[i]; i++)
+		if (!(s[i] == '\r' && s[i + 1] == '\n'))
+			s[o++] = s[i];
+	s[o] = '\0';
+	return o;
+}
+
 parse_result parse_urlencoded(arena *a, const char *s, size_t n, kvlist *l,
 			      size_t max_fields, size_t max_value)
 {
@@ -137,7 +147,7 @@ parse_result parse_urlencoded(arena *a, const char *s, size_t n, kvlist *l,
 			char *v = eq ? url_decode(a, eq + 1, vlen, true) : arena_strdup(a, "");
 			if (!k || !v)
 				return PARSE_BAD_ENCODING;
-			if (strlen(v) > max_value || strlen(k) > 256)
+			if (crlf_to_lf(v) > max_value || strlen(k) > 256)
 				return PARSE_TOO_LONG;
 			kv_add(a, l, k, v);
 		}

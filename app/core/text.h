@@ -29,7 +29,11 @@ char *url_decode(arena *a, const char *s, size_t n, bool plus_is_space);
 
 typedef enum { PARSE_OK = 0, PARSE_BAD_ENCODING, PARSE_TOO_MANY, PARSE_TOO_LONG } parse_result;
 
-/* Parses application/x-www-form-urlencoded (also query strings) into l.
+/* Turns every CR LF of s into LF, in place; returns the new length. Browsers send a textarea's line
+ * breaks as CR LF (the form encodings say so): a field keeps them as LF, so a line break counts as one
+ * character against a limit and text reads the same whichever way it came. */
+size_t crlf_to_lf(char *s);
+/* Parses application/x-www-form-urlencoded (also query strings) into l; values' CR LF become LF.
  * Limits: at most max_fields pairs, each value at most max_value bytes. */
 parse_result parse_urlencoded(arena *a, const char *s, size_t n, kvlist *l,
 			      size_t max_fields, size_t max_value);

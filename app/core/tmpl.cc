@@ -132,11 +132,27 @@ bool plain_variable(const std::string &inner)
 	return true;
 }
 
+/* The attributes whose values are text a person wrote (a hidden field carrying a message on, a canned
+ * answer's data-text, a title): not URLs, scripts or styles, where AUTOESCAPE's own choice stands. */
+bool text_attribute(const std::string &out)
+{
+	size_t eq = out.size();
+	if (eq < 2 || out[eq - 1] != '"' || out[eq - 2] != '=')
+		return false;
+	size_t start = eq - 2;
+	while (start > 0 && (isalnum((unsigned char)out[start - 1]) || out[start - 1] == '-'))
+		start--;
+	std::string name = out.substr(start, eq - 2 - start);
+	return name == "value" || name == "title" || name == "alt" || name == "placeholder" ||
+	       name.compare(0, 5, "data-") == 0 || name.compare(0, 5, "aria-") == 0;
+}
+
 /* Text keeps its line breaks. AUTOESCAPE gives every variable ctemplate's html_escape, which turns
  * \n, \r and \t into spaces: a message, a note, an article's Markdown in its editor, a mail in the
- * outbox would all lose their lines. pre_escape escapes exactly the same characters and keeps those,
- * so every variable written as text between tags (not inside a tag, a script or a style) gets it.
- * Inside tags AUTOESCAPE still picks the modifier the attribute needs. */
+ * outbox, a message carried on in a hidden field would all lose their lines. pre_escape escapes
+ * exactly the same characters and keeps those, so every variable written as text between tags (not
+ * inside a script or a style), or as the whole value of a text attribute, gets it. Elsewhere in tags
+ * AUTOESCAPE still picks the modifier the attribute needs (URLs, scripts, styles). */
 std::string keep_line_breaks(const std::string &t)
 {
 	std::string out;
@@ -150,7 +166,8 @@ std::string keep_line_breaks(const std::string &t)
 				break;
 			}
 			std::string inner = t.substr(i + 2, end - i - 2);
-			if (!in_tag && !raw && plain_variable(inner))
+			bool whole_value = in_tag && end + 2 < t.size() && t[end + 2] == '"' && text_attribute(out);
+			if (!raw && plain_variable(inner) && (!in_tag || whole_value))
 				out += "{{" + inner + ":pre_escape}}";
 			else
 				out.append(t, i, end + 2 - i);

@@ -40,23 +40,29 @@
 			if (!r.ok) throw new Error(String(r.status));
 			return r.text();
 		}).then(function (html) {
+			// only the rows and the tabs' counts change: the search words being typed, open filters and
+			// the bulk choice stay as they are
 			var doc = new DOMParser().parseFromString(html, 'text/html');
-			var fresh = doc.getElementById('desk-list-body');
-			var cur = document.getElementById('desk-list-body');
-			if (!fresh || !cur) return;
+			var body = document.getElementById('desk-list-body'), freshBody = doc.getElementById('desk-list-body');
+			var cur = document.getElementById('desk-rows'), fresh = doc.getElementById('desk-rows');
+			if (!body || !freshBody || !cur || !fresh) return;
 			var picked = {};
 			cur.querySelectorAll('input[name="id"]:checked').forEach(function (b) { picked[b.value] = true; });
-			var focusedId = document.activeElement && document.activeElement.closest && document.activeElement.closest('.conv-row');
+			var focusedId = document.activeElement && document.activeElement.closest && cur.contains(document.activeElement)
+				? document.activeElement.closest('.conv-row') : null;
 			focusedId = focusedId ? focusedId.getAttribute('data-conv') : null;
 			var node = document.importNode(fresh, true);
 			node.querySelectorAll('input[name="id"]').forEach(function (b) { if (picked[b.value]) b.checked = true; });
 			cur.replaceWith(node);
-			wireList();
+			var tabs = body.querySelector('.desk-tabs'), freshTabs = freshBody.querySelector('.desk-tabs');
+			if (tabs && freshTabs) tabs.replaceWith(document.importNode(freshTabs, true));
 			if (focusedId) {
 				var row = node.querySelector('.conv-row[data-conv="' + focusedId + '"] .conv-link');
 				if (row) row.focus();
 			}
-			countUnread(parseInt(node.getAttribute('data-unread') || '0', 10) || 0);
+			body.setAttribute('data-unread', freshBody.getAttribute('data-unread') || '0');
+			countUnread(parseInt(freshBody.getAttribute('data-unread') || '0', 10) || 0);
+			tickWaiting();
 		}).catch(function () {});
 	}
 
@@ -79,7 +85,8 @@
 			var dur = el.querySelector('.dur');
 			if (!since || !dur) return;
 			var s = Math.max(0, now - since), t;
-			if (s < 3600) t = T('min', '{n} min').replace('{n}', String(Math.floor(s / 60)));
+			if (s < 60) t = T('now', 'under a minute');
+			else if (s < 3600) t = T('min', '{n} min').replace('{n}', String(Math.floor(s / 60)));
 			else if (s < 172800) t = T('h', '{n} h').replace('{n}', String(Math.floor(s / 3600)));
 			else t = T('d', '{n} d').replace('{n}', String(Math.floor(s / 86400)));
 			dur.textContent = t;
@@ -166,8 +173,12 @@
 			.then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
 			.then(function (d) {
 				d.messages.forEach(render);
+				// the status as the page says it (another agent may have resolved or reopened it)
 				var st = document.getElementById('conv-status');
-				if (st && d.status) st.setAttribute('data-code', d.status);
+				if (st && d.status && st.getAttribute('data-t-' + d.status)) {
+					st.textContent = st.getAttribute('data-t-' + d.status);
+					st.className = 'badge status-' + d.status;
+				}
 			})
 			.catch(function () {})
 			.then(function () {
@@ -341,14 +352,33 @@
 
 	// ---- keys ----
 	function rows() { return Array.prototype.slice.call(document.querySelectorAll('#conv-list .conv-row')); }
+	// The list as it was when this conversation was opened: after resolving it, it has left the list,
+	// and "next" is still the one that came after it then.
+	function remember() {
+		try { sessionStorage.setItem('cxms-desk-order', JSON.stringify(rows().map(function (r) { return r.getAttribute('data-conv'); }))); } catch (e) { /* private mode */ }
+	}
 	function move(step) {
 		var all = rows();
 		if (!all.length) return;
-		var at = all.findIndex(function (r) { return r.classList.contains('current'); });
-		var next = all[Math.min(all.length - 1, Math.max(0, at < 0 ? 0 : at + step))];
-		var link = next && next.querySelector('.conv-link');
-		if (link) window.location.href = link.href;
+		var ids = all.map(function (r) { return r.getAttribute('data-conv'); });
+		var at = conv ? ids.indexOf(conv) : -1, target = null;
+		if (at >= 0) target = all[Math.min(all.length - 1, Math.max(0, at + step))];
+		else {
+			var before = [];
+			try { before = JSON.parse(sessionStorage.getItem('cxms-desk-order') || '[]'); } catch (e) { /* none */ }
+			var was = conv ? before.indexOf(conv) : -1;
+			for (var i = was + (step > 0 ? 1 : -1); was >= 0 && i >= 0 && i < before.length && !target; i += step > 0 ? 1 : -1) {
+				var k = ids.indexOf(before[i]);
+				if (k >= 0) target = all[k];
+			}
+			if (!target) target = all[0];
+		}
+		var link = target && target.querySelector('.conv-link');
+		if (link) { remember(); window.location.href = link.href; }
 	}
+	document.addEventListener('click', function (ev) {
+		if (ev.target.closest && ev.target.closest('#conv-list .conv-link')) remember();
+	});
 	function press(selector) {
 		var el = document.querySelector(selector);
 		if (el) el.click();

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}
 <link rel="stylesheet" href="/static/css/chat.css">
 <link rel="stylesheet" href="/static/css/desk.css">
-<div class="desk{{#HAS_CONV}} has-conv{{/HAS_CONV}}" id="desk" data-stream="/live/staff/{{STAFF_LIVE}}/{{INBOX_LIVE}}" data-conv="{{CONV_ID}}" data-t-keys="[[Keyboard shortcuts]]" data-t-new="[[New message]]" data-t-mention="[[You were mentioned in a note]]" data-t-assigned="[[A conversation was given to you]]" data-t-woke="[[A snoozed conversation is back]]" data-t-min="[[{n} min]]" data-t-h="[[{n} h]]" data-t-d="[[{n} d]]">
+<div class="desk{{#HAS_CONV}} has-conv{{/HAS_CONV}}" id="desk" data-stream="/live/staff/{{STAFF_LIVE}}/{{INBOX_LIVE}}" data-conv="{{CONV_ID}}" data-t-keys="[[Keyboard shortcuts]]" data-t-new="[[New message]]" data-t-mention="[[You were mentioned in a note]]" data-t-assigned="[[A conversation was given to you]]" data-t-woke="[[A snoozed conversation is back]]" data-t-now="[[under a minute]]" data-t-min="[[{n} min]]" data-t-h="[[{n} h]]" data-t-d="[[{n} d]]">
   <section class="desk-list" id="desk-list" aria-label="[[Conversations]]">
     <div class="desk-bar">
       <form method="post" action="/admin/inbox/presence" class="inline presence">
@@ -40,15 +40,20 @@
     <header class="conv-head">
       <h1><span class="ch ch-{{KIND}}" title="{{CHANNEL}}"><span class="sr-only">{{CHANNEL}}</span></span> {{NAME}}</h1>
       {{#HAS_SUBJECT}}<p class="conv-subject">{{SUBJECT}}</p>{{/HAS_SUBJECT}}
-      <p class="muted small">#{{ID}} · {{ACCOUNT}} · <span class="badge status-{{STATUS_CODE}}" id="conv-status">{{STATUS}}</span> · <span class="badge prio-{{PRIORITY_CODE}}">{{PRIORITY}}</span> · <span id="conv-assignee">{{ASSIGNEE}}</span> · [[Team]] {{TEAM}} · {{CLANG}}{{#IS_SNOOZED}} · <strong>[[Snoozed until {{SNOOZED_UNTIL}}]]</strong>{{/IS_SNOOZED}}{{#OFFLINE}} · [[Goes on by email]]{{/OFFLINE}}</p>
+      <p class="muted small">#{{ID}} · {{ACCOUNT}} · <span class="badge status-{{STATUS_CODE}}" id="conv-status" data-t-open="[[Open]]" data-t-pending="[[Pending]]" data-t-resolved="[[Resolved]]">{{STATUS}}</span> · <span class="badge prio-{{PRIORITY_CODE}}">{{PRIORITY}}</span> · <span id="conv-assignee">{{ASSIGNEE}}</span> · [[Team]] {{TEAM}} · {{CLANG}}{{#IS_SNOOZED}} · <strong>[[Snoozed until {{SNOOZED_UNTIL}}]]</strong>{{/IS_SNOOZED}}{{#OFFLINE}} · [[Goes on by email]]{{/OFFLINE}}</p>
     </header>
     <div class="conv-actions">
       {{#CAN_TAKE}}<form method="post" action="/admin/inbox/{{ID}}/assign" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="list" value="{{LIST_QS}}"><input type="hidden" name="to" value="me"><button type="submit" class="small" data-key="a">[[Take it]]</button></form>{{/CAN_TAKE}}
-      <form method="post" action="/admin/inbox/{{ID}}/status" class="inline" id="resolve-form">
+      {{#CAN_RESOLVE}}<form method="post" action="/admin/inbox/{{ID}}/status" class="inline" id="resolve-form">
         <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="list" value="{{LIST_QS}}">
         <input type="hidden" name="status" value="resolved">
         <button type="submit" class="small" data-key="e">[[Resolve]]</button>
-      </form>
+      </form>{{/CAN_RESOLVE}}
+      {{#CAN_REOPEN}}<form method="post" action="/admin/inbox/{{ID}}/status" class="inline" id="reopen-form">
+        <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="list" value="{{LIST_QS}}">
+        <input type="hidden" name="status" value="open">
+        <button type="submit" class="small secondary">[[Reopen]]</button>
+      </form>{{/CAN_REOPEN}}
       <details class="more-actions">
         <summary>[[More]]</summary>
         <form method="post" action="/admin/inbox/{{ID}}/assign" id="assign-form">
@@ -113,15 +118,6 @@
         </div>
         {{#REPLY_BLOCKED}}<p class="reply-blocked" id="reply-form" role="note">{{BLOCKED_TEXT}}</p>{{/REPLY_BLOCKED}}
         {{#REPLY_OK}}<div class="reply-pane" id="reply-pane" role="tabpanel" aria-labelledby="tab-reply">
-        <form method="get" action="/admin/inbox/{{ID}}#composer" class="canned-pick" id="canned-form">
-          {{#LIST_FIELD}}<input type="hidden" name="{{FIELD}}" value="{{VALUE}}">{{/LIST_FIELD}}
-          <label for="canned" class="inline-label">[[Canned answer]]</label>
-          <select id="canned" name="canned">
-            <option value="">—</option>
-            {{#CANNED}}<option value="{{CANNED_ID}}" data-text="{{TEXT}}">{{TITLE}}</option>{{/CANNED}}
-          </select>
-          <button type="submit" class="small secondary">[[Insert]]</button>
-        </form>
         <form method="post" action="/admin/inbox/{{ID}}/messages" id="reply-form" class="composer reply" enctype="multipart/form-data">
           <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="list" value="{{LIST_QS}}">
           <input type="hidden" name="kind" value="reply"><input type="hidden" name="client_id" value="{{CLIENT_ID}}">
@@ -134,16 +130,26 @@
             <button type="submit">[[Send to customer]]</button>
           </div>
         </form>
+        <form method="get" action="/admin/inbox/{{ID}}#composer" class="canned-pick" id="canned-form">
+          {{#LIST_FIELD}}<input type="hidden" name="{{FIELD}}" value="{{VALUE}}">{{/LIST_FIELD}}
+          <label for="canned" class="inline-label">[[Canned answer]]</label>
+          <select id="canned" name="canned">
+            <option value="">—</option>
+            {{#CANNED}}<option value="{{CANNED_ID}}" data-text="{{TEXT}}">{{TITLE}}</option>{{/CANNED}}
+          </select>
+          <button type="submit" class="small secondary">[[Insert]]</button>
+        </form>
         </div>{{/REPLY_OK}}
         <form method="post" action="/admin/inbox/{{ID}}/messages" id="note-form" class="composer note" enctype="multipart/form-data" role="tabpanel" aria-labelledby="tab-note">
           <input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="list" value="{{LIST_QS}}">
           <input type="hidden" name="kind" value="note"><input type="hidden" name="client_id" value="{{NOTE_CLIENT_ID}}">
           {{#NOTE_ERROR}}<p class="error" role="alert">{{ERROR_TEXT}}</p>{{/NOTE_ERROR}}
-          <label for="note-body"><span class="note-lock" aria-hidden="true">🔒</span> [[Internal note — only staff see this]]</label>
+          <label for="note-body"><span class="note-lock" aria-hidden="true"></span> [[Internal note — only staff see this]]</label>
           <textarea id="note-body" name="body" rows="3" data-enter-sends="1" placeholder="[[Write @ and a colleague's name to tell them]]">{{NOTE_BODY}}</textarea>
           <div class="composer-row">
-            <label for="mention" class="inline-label">[[Tell a colleague]]</label>
-            <select id="mention" name="mention" multiple size="1">{{#MENTION_OPT}}<option value="{{MENTION_NAME}}">{{MENTION_NAME}}</option>{{/MENTION_OPT}}</select>
+            <details class="mentions"><summary>[[Tell a colleague]]</summary>
+              {{#MENTION_OPT}}<label class="check"><input type="checkbox" name="mention" value="{{MENTION_NAME}}"> {{MENTION_NAME}}</label>{{/MENTION_OPT}}
+            </details>
             <label for="note-file" class="inline-label">[[Attach]]</label>
             <input type="file" id="note-file" name="file" multiple>
             <button type="submit" class="note-button">[[Add note]]</button>

@@ -29,6 +29,7 @@
 <form method="post" action="/admin/inbox/bulk" id="bulk-form">
   <input type="hidden" name="csrf" value="{{CSRF}}">
   <input type="hidden" name="list" value="{{LIST_QS}}">
+  <div id="desk-rows">
   <ul class="conv-list" id="conv-list">
     {{#ROW}}<li class="conv-row{{#UNREAD}} unread{{/UNREAD}}{{#CURRENT}} current{{/CURRENT}}" data-conv="{{ID}}">
       <input type="checkbox" name="id" value="{{ID}}" id="pick-{{ID}}" aria-label="[[Choose {{NAME}}]]">
@@ -41,7 +42,9 @@
     </li>{{/ROW}}
   </ul>
   {{#EMPTY}}<p class="muted desk-none">[[No conversations match.]]</p>{{/EMPTY}}
-  {{#BULK}}<fieldset class="bulk">
+  {{#PAGES}}<nav class="pages" aria-label="[[Pages]]">{{#PREV}}<a href="{{HREF}}">← [[Previous page]]</a>{{/PREV}} <span class="muted">[[Page {{PAGE}}]]</span> {{#NEXT}}<a href="{{HREF}}">[[Next page]] →</a>{{/NEXT}}</nav>{{/PAGES}}
+  </div>
+  <fieldset class="bulk">
     <legend>[[With the chosen conversations]]</legend>
     <label for="bulk-action" class="sr-only">[[Action]]</label>
     <select id="bulk-action" name="action">
@@ -55,7 +58,6 @@
     <label for="bulk-tag" class="sr-only">[[Tag]]</label>
     <input id="bulk-tag" name="tag" maxlength="40" placeholder="[[tag]]">
     <button type="submit" class="small">[[Apply]]</button>
-  </fieldset>{{/BULK}}
+  </fieldset>
 </form>
-{{#PAGES}}<nav class="pages" aria-label="[[Pages]]">{{#PREV}}<a href="{{HREF}}">← [[Previous page]]</a>{{/PREV}} <span class="muted">[[Page {{PAGE}}]]</span> {{#NEXT}}<a href="{{HREF}}">[[Next page]] →</a>{{/NEXT}}</nav>{{/PAGES}}
 </div>

@@ -380,6 +380,7 @@ test('home page on a phone (390x844): screenshot, no sideways scrolling', async 
 (await import('./chat.mjs')).register({ test, goto, submit, check, eq, sleep, adminSignIn, DEMO, BASE }); // live chat (tests/browser/chat.mjs)
 (await import('./help.mjs')).register({ test, goto, submit, check, eq, adminSignIn, DEMO }); // help center (tests/browser/help.mjs)
 (await import('./surveys.mjs')).register({ test, goto, submit, check, eq, sleep, adminSignIn, portalSignIn, DEMO, BASE }); // CSAT after a resolved chat (tests/browser/surveys.mjs)
+(await import('./desk.mjs')).register({ test, goto, submit, check, eq, sql, adminSignIn, DEMO, BASE, OUT }); // the agent desktop (tests/browser/desk.mjs)
 
 // --- runner -------------------------------------------------------------------------------------
 

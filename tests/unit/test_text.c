@@ -61,6 +61,15 @@ static void form_parsing(void **s)
 	assert_int_equal(parse_urlencoded(A, "a=1&b=2&c=3", 11, &n, 2, 100), PARSE_TOO_MANY);
 	kvlist o = { 0 };
 	assert_int_equal(parse_urlencoded(A, "a=123456", 8, &o, 2, 3), PARSE_TOO_LONG);
+	/* a textarea's CR LF line breaks arrive as LF; a lone CR stays */
+	kvlist p = { 0 };
+	const char *lines = "t=one%0D%0Atwo%0D%0A%0D%0Athree%0Dfour";
+	assert_int_equal(parse_urlencoded(A, lines, strlen(lines), &p, 10, 100), PARSE_OK);
+	assert_string_equal(kv_get(&p, "t"), "one\ntwo\n\nthree\rfour");
+	/* the limit is on the text as kept: 3 lines of 1 character with CR LF are 5 characters */
+	kvlist q = { 0 };
+	const char *three = "t=a%0D%0Ab%0D%0Ac";
+	assert_int_equal(parse_urlencoded(A, three, strlen(three), &q, 10, 5), PARSE_OK);
 }
 
 static void cookies(void **s)

@@ -105,8 +105,14 @@ static void text_keeps_line_breaks(void **s)
 	buf_free(&out);
 	tmpl_dict_free(d);
 	/* the rewriting itself: text between tags only, never a section, an include or a modifier given */
-	char *t = tmpl_translate("en", "<p title=\"{{A}}\">{{B}} {{#S}}{{C:none}}{{/S}} {{>I}}</p><script>{{D}}</script>{{E}}");
-	assert_string_equal(t, "<p title=\"{{A}}\">{{B:pre_escape}} {{#S}}{{C:none}}{{/S}} {{>I}}</p><script>{{D}}</script>{{E:pre_escape}}");
+	char *t = tmpl_translate("en", "<p class=\"x {{A}}\">{{B}} {{#S}}{{C:none}}{{/S}} {{>I}}</p><script>{{D}}</script>{{E}}");
+	assert_string_equal(t, "<p class=\"x {{A}}\">{{B:pre_escape}} {{#S}}{{C:none}}{{/S}} {{>I}}</p><script>{{D}}</script>{{E:pre_escape}}");
+	free(t);
+	/* a text attribute's whole value keeps its lines too (a message carried on in a hidden field, a
+	 * canned answer's data-text); URLs and other attributes keep AUTOESCAPE's own choice */
+	t = tmpl_translate("en", "<input value=\"{{V}}\" data-text=\"{{T}}\" title=\"{{U}}\"><a href=\"{{H}}\" class=\"{{K}}\">");
+	assert_string_equal(t, "<input value=\"{{V:pre_escape}}\" data-text=\"{{T:pre_escape}}\" title=\"{{U:pre_escape}}\">"
+			       "<a href=\"{{H}}\" class=\"{{K}}\">");
 	free(t);
 	tmpl_shutdown();
 }
