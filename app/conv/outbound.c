@@ -3,6 +3,8 @@
 #include "notify.h"
 #include "../core/config.h"
 #include "../core/page.h"
+#include "../core/live.h"
+#include "../data/chat.h"
 #include "../data/data.h"
 #include <string.h>
 
@@ -56,6 +58,13 @@ int64_t conv_reply(req *r, const conversation *c, const char *body, const char *
 			*dup = seen > 0;
 			return seen;
 		}
+	}
+	/* a web chat left while nobody was there goes on by mail, unless the customer's page is open now:
+	 * then the answer is live, the chat is no longer "offline", and no mail says it twice */
+	if (w.route == REPLY_MAIL && c->offline && c->live_channel && live_subscribers(c->live_channel) > 0) {
+		if (!chat_set_offline(r->db, r->a, c->id, false))
+			return -1;
+		w.route = REPLY_LIVE;
 	}
 	actor me = ACTOR_OF_STAFF(r->who.id);
 	if (!c->assigned_to) {

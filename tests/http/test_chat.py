@@ -639,6 +639,47 @@ def test_chat_settings_agents_and_business_hours(h):
     assert h.sql_value("SELECT count(*) FROM team_hours WHERE team_id = $1::bigint", team) == "7"
 
 
+def test_offline_chat_answered_while_the_customer_is_there_goes_on_live(h):
+    """"We will answer by email" and the way the answer goes must agree: a chat left while nobody was
+    there is answered by mail, unless the customer's page is open when the agent answers — then the
+    answer is live, the chat is no longer offline, and no mail says it a second time."""
+    agent = sign_in(h, "agent")
+    sup = sign_in(h, "supervisor")
+    page = sup.get("/admin/routing")
+    team = h.sql_value("SELECT id FROM teams WHERE name = 'Support'")
+    csrf = h.csrf(page)
+    try:
+        assert sup.post("/admin/routing/teams/%s" % team, {"tz": "Asia/Dhaka", "opens": "09:00", "closes": "09:01",
+                                                           "day": [], "csrf": csrf}).status == 303
+        here = "still-here-%d@example.test" % int(time.time() * 1000)
+        gone = "gone-%d@example.test" % int(time.time() * 1000)
+        c1 = h.client()
+        conv1 = start_chat(h, c1, name="Still Here", email=here, message="anyone?")
+        c2 = h.client()
+        conv2 = start_chat(h, c2, name="Gone Away", email=gone, message="anyone at all?")
+        for conv in (conv1, conv2):
+            assert h.sql_value("SELECT offline FROM chat_conversations WHERE conversation_id = $1::bigint",
+                               str(conv)) == "t"
+        stream = Stream(h, c1, live_of(h, conv1))
+        assert stream.status == 200
+        assert agent_reply(h, agent, conv1, "I am here after all").status == 303
+        assert agent_reply(h, agent, conv2, "Here is your answer by mail").status == 303
+        ev = stream.events(1, timeout=5)
+        stream.close()
+        assert ev and ev[0]["t"] == "msg"
+        assert h.sql_value("SELECT offline FROM chat_conversations WHERE conversation_id = $1::bigint",
+                           str(conv1)) == "f"
+        m = h.wait_for_mail(lambda m: m["To"] == gone)
+        assert "Here is your answer by mail" in h.mail_text(m)
+        h.settle()
+        assert h.sql_value("SELECT count(*) FROM mails WHERE to_address = $1", here) == "0"
+        state = re.search(r'<p class="chat-state".*?</p>', c1.get("/chat/%d" % conv1).text, re.S).group(0)
+        assert "Nobody is available" not in state and "You are talking with Nadia Agent" in state, state
+    finally:
+        sup.post("/admin/routing/teams/%s" % team, {"tz": "Asia/Dhaka", "opens": "00:00", "closes": "24:00",
+                                                    "day": [str(d) for d in range(7)], "csrf": csrf})
+
+
 def test_chat_settings_bad_days_are_400_not_500(h):
     """A day is one digit 0-6, each once: "10", "01" or a repeated day used to reach the database and
     fail its constraints (500) instead of re-showing a clear error."""
