@@ -280,13 +280,10 @@ int desk_conv_page(req *r, const conversation *c, int status, const char *error,
 {
 	inbox_query q;
 	int page;
-	desk_filters(r, r->is_post ? &r->form : &r->query, &q, &page);
-	if (r->is_post) { /* the list beside it is the one the form came from */
-		kvlist list = { 0 };
-		const char *qs = req_form(r, "list");
-		if (parse_urlencoded(r->a, qs, strlen(qs), &list, 20, 400) == PARSE_OK)
-			desk_filters(r, &list, &q, &page);
-	}
+	if (r->is_post) /* the list beside it is the one the form came from */
+		desk_filters_of_form(r, &q, &page);
+	else
+		desk_filters(r, &r->query, &q, &page);
 	message *m;
 	bool more;
 	int n = msgs_latest(r->db, r->a, c->id, true, r->tz, PAGE_MESSAGES, &more, &m);

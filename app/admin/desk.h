@@ -38,6 +38,8 @@ bool tag_valid(const char *t);
 /* The list's filters from a query string's (or a form's "list" field's) fields; unknown values fall
  * back to the defaults (all open conversations, snoozed ones hidden, newest activity first). */
 void desk_filters(req *r, const kvlist *from, inbox_query *q, int *page);
+/* the filters of the list a form came from (its "list" field, a query string) */
+void desk_filters_of_form(req *r, inbox_query *q, int *page);
 /* the same filters as a query string ("" for the defaults) */
 const char *desk_filters_qs(req *r, const inbox_query *q, int page);
 /* "3 min", "2 h", "4 d" */

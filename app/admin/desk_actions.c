@@ -21,18 +21,31 @@
 #define ME ACTOR_OF_STAFF(r->who.id)
 #define BULK_MAX 100
 
-/* back to the conversation, with the list beside it that the form came from */
-static int back(req *r, int64_t id)
+/* the list the form came from (its "list" field), as a query string of known filters ("" for the default) */
+static const char *list_of_form(req *r)
 {
 	inbox_query q;
 	int page;
-	kvlist list = { 0 };
-	const char *qs = req_form(r, "list");
-	if (parse_urlencoded(r->a, qs, strlen(qs), &list, 20, 400) != PARSE_OK)
-		list.n = 0;
-	desk_filters(r, &list, &q, &page);
+	desk_filters_of_form(r, &q, &page);
 	const char *canon = desk_filters_qs(r, &q, page);
-	return redirect(r, arena_printf(r->a, "/admin/inbox/%lld%s%s#latest", (long long)id, *canon ? "?" : "", canon));
+	return *canon ? arena_printf(r->a, "?%s", canon) : "";
+}
+
+/* back to the conversation, with the list beside it that the form came from */
+static int back(req *r, int64_t id)
+{
+	return redirect(r, arena_printf(r->a, "/admin/inbox/%lld%s#latest", (long long)id, list_of_form(r)));
+}
+
+/* After a change only staff see (a note, the priority, a snooze, a tag): the desktops hear of it, and
+ * the agent goes back to the conversation. changed: as the data layer's change functions answer. */
+static int staff_change_done(req *r, int64_t id, int changed)
+{
+	if (changed < 0)
+		return 500;
+	if (changed)
+		conv_changed_staff(r, id);
+	return back(r, id);
 }
 
 /* A posted staff id that names someone who answers conversations; 0 otherwise. */
@@ -254,12 +267,7 @@ int desk_priority_submit(req *r)
 	const char *p = req_form(r, "priority");
 	if (!one_of(p, DESK_PRIORITIES))
 		return 400;
-	int changed = conv_set_priority(r->db, r->a, c.id, p, ME);
-	if (changed < 0)
-		return 500;
-	if (changed)
-		conv_changed_staff(r, c.id);
-	return back(r, c.id);
+	return staff_change_done(r, c.id, conv_set_priority(r->db, r->a, c.id, p, ME));
 }
 
 /* POST /admin/inbox/{id}/snooze — staff. Fields: preset (hour|tomorrow|week) or until
@@ -283,11 +291,7 @@ int desk_snooze_submit(req *r)
 		if (changed == 0)
 			return desk_conv_page(r, &c, 400, tr(r, "A snooze ends in the future, and a resolved conversation cannot be snoozed."), false);
 	}
-	if (changed < 0)
-		return 500;
-	if (changed)
-		conv_changed_staff(r, c.id);
-	return back(r, c.id);
+	return staff_change_done(r, c.id, changed);
 }
 
 /* POST /admin/inbox/{id}/tags — staff. Fields: add (a tag: a-z 0-9 - _) or remove, list. */
@@ -309,11 +313,7 @@ int desk_tags_submit(req *r)
 	} else {
 		return 400;
 	}
-	if (changed < 0)
-		return 500;
-	if (changed)
-		conv_changed_staff(r, c.id);
-	return back(r, c.id);
+	return staff_change_done(r, c.id, changed);
 }
 
 /* POST /admin/inbox/bulk — staff. Fields: id (repeated, at most 100), action (assign_me | assign |
@@ -361,15 +361,7 @@ int desk_bulk_submit(req *r)
 	}
 	if (!done)
 		return error_page_msg(r, 400, N_("Please choose at least one conversation from the list."));
-	inbox_query q;
-	int page;
-	kvlist list = { 0 };
-	const char *qs = req_form(r, "list");
-	if (parse_urlencoded(r->a, qs, strlen(qs), &list, 20, 400) != PARSE_OK)
-		list.n = 0;
-	desk_filters(r, &list, &q, &page);
-	const char *canon = desk_filters_qs(r, &q, page);
-	return redirect_flash(r, arena_printf(r->a, "/admin/inbox%s%s", *canon ? "?" : "", canon), "bulk_done");
+	return redirect_flash(r, arena_printf(r->a, "/admin/inbox%s", list_of_form(r)), "bulk_done");
 }
 
 /* POST /admin/inbox/presence — staff. Fields: presence (online|away|offline). Going online takes

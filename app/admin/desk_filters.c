@@ -97,6 +97,15 @@ void desk_filters(req *r, const kvlist *from, inbox_query *q, int *page)
 	q->offset = (*page - 1) * q->limit;
 }
 
+void desk_filters_of_form(req *r, inbox_query *q, int *page)
+{
+	kvlist list = { 0 };
+	const char *qs = req_form(r, "list");
+	if (parse_urlencoded(r->a, qs, strlen(qs), &list, 20, 400) != PARSE_OK)
+		list.n = 0;
+	desk_filters(r, &list, q, page);
+}
+
 const char *desk_filters_qs(req *r, const inbox_query *q, int page)
 {
 	buf b = { 0 };
