@@ -1,4 +1,6 @@
 /* admin/auth.c: staff sign-in, sign-out, forgotten passwords and invitations */
+#include "../conv/notify.h"
+#include "../core/live.h"
 #include "../handlers.h"
 #include "../portal/mail_links.h"
 #include "../core/auth.h"
@@ -22,6 +24,8 @@ int admin_signin_submit(req *r) { return sign_in_with_password(r, ACCOUNT_STAFF)
 /* POST /admin/signout — staff. */
 int admin_signout_submit(req *r)
 {
+	/* the streams this browser opened end (the member's others reconnect with their own sessions) */
+	live_close_after_commit(r, staff_live_channel(r->a, r->who.id));
 	auth_sign_out(r);
 	return redirect_flash(r, "/admin/signin", "signed_out");
 }

@@ -1,4 +1,6 @@
 /* admin/staff.c: staff accounts: list, invite, roles, deactivation (admins only) */
+#include "../conv/notify.h"
+#include "../core/live.h"
 #include "../handlers.h"
 #include "../portal/mail_links.h"
 #include "../core/auth.h"
@@ -163,6 +165,9 @@ int staff_deactivate_submit(req *r)
 	if (!staff_set_active(r->db, acc.id, false) ||
 	    !sessions_end_for_account(r->db, r->a, ACCOUNT_STAFF, acc.id, NULL))
 		return 500;
+	/* their open desktops stop hearing anything: closing their own channel ends the multiplexed
+	 * stream, and its reconnection is refused (no session) */
+	live_close_after_commit(r, staff_live_channel(r->a, acc.id));
 	return redirect_flash(r, "/admin/staff", "staff_deactivated");
 }
 

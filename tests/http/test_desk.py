@@ -400,3 +400,25 @@ def test_routing_counts_email_against_its_own_limit(h):
     h.sql("UPDATE agents SET max_live = 50 WHERE staff_id = $1::bigint", me)
     for cv in (email, str(conv)):
         h.sql("UPDATE conversations SET status = 'resolved' WHERE id = $1::bigint", cv)
+
+
+def test_a_deactivated_member_hears_nothing_more(h):
+    """Their open desktop's stream ends with the deactivation (their own channel closes, which ends the
+    multiplexed stream), and reconnecting is refused."""
+    email = "temp-agent-%d@example.test" % int(time.time() * 1000)
+    sid = h.sql_value("INSERT INTO staff (email, name, roles, password_hash) SELECT $1, 'Temp Agent', '{agent}',"
+                      " password_hash FROM staff WHERE email = 'agent@example.com' RETURNING id", email)
+    temp = h.client()
+    r = h.form_post(temp, "/admin/signin", "/admin/signin", {"email": email, "password": "demo-agent-pass"})
+    assert r.status == 303, r.status
+    path = desk_stream(h, temp)
+    stream = Stream(h, temp, path)
+    assert stream.status == 200
+    admin = sign_in(h, "admin")
+    r = h.form_post(admin, "/admin/staff/%s" % sid, "/admin/staff/%s/deactivate" % sid, {})
+    assert r.status == 303, r.status
+    assert stream.wait_closed(5), "the deactivated member's stream stayed open"
+    stream.close()
+    again = Stream(h, temp, path)
+    assert again.status == 403, again.status
+    again.close()
