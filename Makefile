@@ -75,5 +75,67 @@ test: deps check-sql build/asan/cxms $(UNIT_TESTS)
 bench: deps build/release/cxms
 	@tests/bench/run.sh
 
+# Fuzzing (tests/fuzz/README.md): libFuzzer targets for the parsers of untrusted input, built with clang
+# under ASan/UBSan into build/fuzz/ (gcc-built objects cannot carry libFuzzer's instrumentation).
+# fuzz-smoke: replays each committed corpus, then a short seeded run (part of `make test`);
+# fuzz: each target for FUZZ_SECONDS, its corpus merged into build/fuzz/corpus/<target>.
+FUZZ_CC ?= clang
+FUZZ_CXX ?= clang++
+FUZZ_SECONDS ?= 300
+FUZZ_ALL := text multipart misc tsquery tmpl
+FUZZ_TARGETS ?= $(FUZZ_ALL)
+fuzz_FLAGS = -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
+	-ffunction-sections -fdata-sections
+FUZZ_LDFLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -pthread
+FUZZ_GMIME_LIBS = -lsodium $(shell pkg-config --libs gmime-3.0 2>/dev/null)
+# objects (without .o) and libraries of each target; tests/fuzz/arena_fuzz replaces app/core/arena
+fuzz_text_OBJS = tests/fuzz/fuzz_text tests/fuzz/arena_fuzz app/core/text
+fuzz_multipart_OBJS = tests/fuzz/fuzz_multipart tests/fuzz/arena_fuzz app/core/multipart app/core/text
+fuzz_multipart_LIBS = $(FUZZ_GMIME_LIBS)
+fuzz_misc_OBJS = tests/fuzz/fuzz_misc tests/fuzz/arena_fuzz app/core/text app/core/multipart app/core/i18n \
+	app/core/http app/core/router app/core/buf app/core/log
+fuzz_misc_LIBS = $(FUZZ_GMIME_LIBS)
+# data/inbox.c holds SQL too: --gc-sections (with -z start-stop-gc, or libFuzzer's tables of every
+# function keep them all) drops what needs the database, so search_tsquery links alone
+fuzz_tsquery_OBJS = tests/fuzz/fuzz_tsquery tests/fuzz/arena_fuzz app/data/inbox app/core/buf app/core/text app/core/log
+fuzz_tsquery_LINK = -Wl,--gc-sections -Wl,-z,start-stop-gc
+fuzz_tmpl_OBJS = tests/fuzz/fuzz_tmpl app/core/tmpl app/core/i18n app/core/buf app/core/log
+fuzz_tmpl_LIBS = -lctemplate
+FUZZ_BINS = $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_TARGETS))
+
+build/fuzz/%.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC fuzz $<"
+	@$(FUZZ_CC) $(CPPFLAGS) $(CFLAGS_COMMON) $(fuzz_FLAGS) -MMD -MP -c $< -o $@
+build/fuzz/%.o: %.cc | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CXX fuzz $<"
+	@$(FUZZ_CXX) $(CPPFLAGS) $(CXXFLAGS_COMMON) $(fuzz_FLAGS) -MMD -MP -c $< -o $@
+build/fuzz/tests/fuzz/%.o: tests/fuzz/%.c | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CC fuzz $<"
+	@$(FUZZ_CC) $(CPPFLAGS) -Iapp $(CFLAGS_COMMON) $(fuzz_FLAGS) -MMD -MP -c $< -o $@
+build/fuzz/tests/fuzz/%.o: tests/fuzz/%.cc | $(DEPS_STAMP)
+	@mkdir -p $(dir $@)
+	@echo "  CXX fuzz $<"
+	@$(FUZZ_CXX) $(CPPFLAGS) -Iapp -DSOURCE_ROOT=\"$(CURDIR)\" $(CXXFLAGS_COMMON) $(fuzz_FLAGS) -MMD -MP -c $< -o $@
+define fuzz_target
+build/fuzz/fuzz_$(1): $$(patsubst %,build/fuzz/%.o,$$(fuzz_$(1)_OBJS))
+	@echo "  LINK $$@"
+	@$$(FUZZ_CXX) $$(FUZZ_LDFLAGS) $$(fuzz_$(1)_LINK) -o $$@ $$^ $$(fuzz_$(1)_LIBS)
+endef
+$(foreach t,$(FUZZ_ALL),$(eval $(call fuzz_target,$(t))))
+
+# make test runs the smoke run too (scripts/test-all.sh), of every target
+test: $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_ALL))
+
+fuzz-smoke: $(FUZZ_BINS)
+	@tests/fuzz/run.sh smoke $(FUZZ_TARGETS)
+
+fuzz: $(FUZZ_BINS)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run.sh fuzz $(FUZZ_TARGETS)
+
+.PHONY: fuzz fuzz-smoke
+
 clean:
 	rm -rf build

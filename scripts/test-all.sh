@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test-all.sh: every suite (unit, catalog, HTTP, browser) in turn, then one closing line
+# test-all.sh: every suite (unit, fuzz smoke, catalog, HTTP, browser) in turn, then one closing line
 # "N passed, N failed" summing them all. Called by `make test` after the builds.
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit 1
@@ -23,6 +23,10 @@ add_counts() { # name file
 echo "== unit tests"
 scripts/run-unit.sh --counts "$work/unit" build/asan/tests/test_*
 add_counts unit "$work/unit"
+
+echo "== fuzz targets (each corpus replayed, then a short seeded run)"
+tests/fuzz/run.sh smoke --counts "$work/fuzz"
+add_counts fuzz "$work/fuzz"
 
 echo "== message catalog"
 if /usr/bin/python3 scripts/i18n-extract.py --check; then echo "1 0" >"$work/i18n"; else echo "0 1" >"$work/i18n"; fi

@@ -151,19 +151,17 @@ static parse_result text_field(arena *a, GMimeObject *part, const char *name, kv
 	ssize_t wrote = w ? g_mime_data_wrapper_write_to_stream(w, ms) : 0;
 	GByteArray *bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(ms));
 	parse_result rc = PARSE_OK;
+	char *v = NULL;
 	if (wrote < 0)
 		rc = PARSE_BAD_ENCODING;
-	else if (bytes->len > max_value)
+	else if (bytes->len > 2 * max_value) /* longer than the limit even if every line break is CR LF */
 		rc = PARSE_TOO_LONG;
-	else if (!utf8_valid((const char *)bytes->data, bytes->len))
+	else if (!utf8_valid((const char *)bytes->data, bytes->len)) /* NULs included */
 		rc = PARSE_BAD_ENCODING;
-	else if (bytes->len == 0)
-		kv_add(a, form, name, "");
-	else {
-		char *v = arena_strndup(a, (const char *)bytes->data, bytes->len);
-		crlf_to_lf(v);
+	else if (crlf_to_lf(v = arena_strndup(a, bytes->len ? (const char *)bytes->data : "", bytes->len)) > max_value)
+		rc = PARSE_TOO_LONG; /* the limit is on the text as kept, as for url-encoded forms */
+	else
 		kv_add(a, form, name, v);
-	}
 	g_object_unref(ms);
 	return rc;
 }

@@ -5,6 +5,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstring>
+#include <strings.h>
 #include <map>
 #include <string>
 #include <vector>
@@ -132,6 +133,12 @@ bool plain_variable(const std::string &inner)
 	return true;
 }
 
+bool starts_with_nocase(const std::string &t, size_t i, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return t.size() - i >= n && strncasecmp(t.c_str() + i, prefix, n) == 0;
+}
+
 /* The attributes whose values are text a person wrote (a hidden field carrying a message on, a canned
  * answer's data-text, a title): not URLs, scripts or styles, where AUTOESCAPE's own choice stands. */
 bool text_attribute(const std::string &out)
@@ -158,6 +165,7 @@ std::string keep_line_breaks(const std::string &t)
 	std::string out;
 	out.reserve(t.size() + 256);
 	bool in_tag = false, raw = false; /* raw: inside <script> or <style> */
+	char quote = 0;                   /* inside a tag: the quote of the attribute value we are in */
 	for (size_t i = 0; i < t.size();) {
 		if (t.compare(i, 2, "{{") == 0) {
 			size_t end = t.find("}}", i + 2);
@@ -178,11 +186,16 @@ std::string keep_line_breaks(const std::string &t)
 		if (!in_tag && c == '<' && i + 1 < t.size() &&
 		    (isalpha((unsigned char)t[i + 1]) || t[i + 1] == '/' || t[i + 1] == '!')) {
 			in_tag = true;
-			if (t.compare(i, 7, "<script") == 0 || t.compare(i, 6, "<style") == 0)
+			quote = 0;
+			if (starts_with_nocase(t, i, "<script") || starts_with_nocase(t, i, "<style"))
 				raw = true;
-			else if (t.compare(i, 8, "</script") == 0 || t.compare(i, 7, "</style") == 0)
+			else if (starts_with_nocase(t, i, "</script") || starts_with_nocase(t, i, "</style"))
 				raw = false;
-		} else if (in_tag && c == '>') {
+		} else if (in_tag && quote && c == quote) {
+			quote = 0;
+		} else if (in_tag && !quote && (c == '"' || c == '\'')) {
+			quote = c; /* a > inside a quoted value does not end the tag */
+		} else if (in_tag && !quote && c == '>') {
 			in_tag = false;
 		}
 		out += c;

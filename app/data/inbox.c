@@ -55,24 +55,52 @@ static const stmt list_priority = {
 	" c.waiting_since ASC NULLS LAST, c.last_message_at DESC, c.id DESC" INBOX_PAGE
 };
 
-/* The search words as a tsquery of word prefixes: "late deliv" -> "late:* & deliv:*". Only letters
- * and digits survive (any script: every byte of a multi-byte character is kept), so nothing a person
- * types can be a tsquery operator. */
+/* Length of the well-formed UTF-8 character at p (1 to 4), 0 when it is not one; *cp its code point. */
+static int utf8_char(const unsigned char *p, unsigned *cp)
+{
+	int n = p[0] < 0x80 ? 1 : (p[0] & 0xe0) == 0xc0 ? 2 : (p[0] & 0xf0) == 0xe0 ? 3 : (p[0] & 0xf8) == 0xf0 ? 4 : 0;
+	if (!n || !utf8_valid((const char *)p, (size_t)n))
+		return 0;
+	unsigned v = n == 1 ? p[0] : p[0] & (0x7f >> n);
+	for (int i = 1; i < n; i++)
+		v = (v << 6) | (p[i] & 0x3f);
+	*cp = v;
+	return n;
+}
+
+/* Unicode spaces, which PostgreSQL's tsquery parser takes as separators (an IME's full-width space, a
+ * pasted em space): inside a term they make the query a syntax error. */
+static bool unicode_space(unsigned cp)
+{
+	return cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a && cp != 0x2007) || cp == 0x2028 || cp == 0x2029 ||
+	       cp == 0x205f || cp == 0x3000;
+}
+
+/* The search words as a tsquery of word prefixes: "late deliv" -> "late:* & deliv:*", at most 8 whole
+ * words. A word is a run of ASCII letters and digits and of non-ASCII characters (any script) that are
+ * not spaces; everything else separates words, so nothing a person types can be a tsquery operator, and
+ * what is not well-formed UTF-8 never reaches PostgreSQL. */
 const char *search_tsquery(arena *a, const char *q)
 {
 	buf b = { 0 };
 	bool in_word = false;
 	int words = 0;
-	for (const unsigned char *p = (const unsigned char *)q; *p && words < 8; p++) {
-		bool word_byte = *p >= 0x80 || isalnum(*p);
-		if (word_byte) {
-			if (!in_word && words++)
+	for (const unsigned char *p = (const unsigned char *)q; *p;) {
+		unsigned cp = 0;
+		int n = utf8_char(p, &cp);
+		bool word_char = n > 1 ? !unicode_space(cp) : n == 1 && isalnum(*p);
+		if (word_char && !in_word) {
+			if (words == 8)
+				break;
+			if (words++)
 				buf_puts(&b, " & ");
-			buf_append(&b, (const char *)p, 1);
-		} else if (in_word) {
+		} else if (!word_char && in_word) {
 			buf_puts(&b, ":*");
 		}
-		in_word = word_byte;
+		if (word_char)
+			buf_append(&b, (const char *)p, (size_t)n);
+		in_word = word_char;
+		p += n ? n : 1;
 	}
 	if (in_word)
 		buf_puts(&b, ":*");
