@@ -3,8 +3,6 @@
 #include "notify.h"
 #include "../core/config.h"
 #include "../core/page.h"
-#include "../core/live.h"
-#include "../data/chat.h"
 #include "../data/data.h"
 #include <string.h>
 
@@ -32,16 +30,21 @@ reply_way conv_reply_way(const conversation *c)
 	return w;
 }
 
-/* The mail of a reply: the text, the agent's name, and the way back to the conversation. */
+/* The mail of a reply: the text, the agent's name, and the way back to the conversation. A web chat's
+ * reply is on the customer's chat page at once too (it is published like any other), so its mail waits
+ * a little and is dropped if that page showed the message meanwhile: a customer still there, or back,
+ * reads the answer once. Asking Nchan whether the page is open was tried first: its subscriber count is
+ * kept by the worker that owns the channel and read 0 for a subscriber held by another nginx worker. */
 static int64_t mail_reply(req *r, const conversation *c, const char *body, int64_t message_id)
 {
-	const char *link = strcmp(c->kind, "web") == 0
+	bool web = strcmp(c->kind, "web") == 0;
+	const char *link = web
 		? arena_printf(r->a, "%s/chat/%lld\n", cfg.base_url ? cfg.base_url : "", (long long)c->id) : "";
 	const char *text = arena_printf(r->a, "%s\n\n-- \n%s\n%s", body, r->who.name, link);
 	const char *subject = c->subject && *c->subject
 		? (strncmp(c->subject, "Re: ", 4) == 0 ? c->subject : arena_printf(r->a, "Re: %s", c->subject))
 		: tr(r, "Reply to your message");
-	return mail_queue_for_message(r->db, r->a, c->email, subject, text, message_id);
+	return mail_queue_for_message(r->db, r->a, c->email, subject, text, message_id, web ? cfg.chat_mail_delay : 0);
 }
 
 int64_t conv_reply(req *r, const conversation *c, const char *body, const char *external_id, bool *dup,
@@ -58,13 +61,6 @@ int64_t conv_reply(req *r, const conversation *c, const char *body, const char *
 			*dup = seen > 0;
 			return seen;
 		}
-	}
-	/* a web chat left while nobody was there goes on by mail, unless the customer's page is open now:
-	 * then the answer is live, the chat is no longer "offline", and no mail says it twice */
-	if (w.route == REPLY_MAIL && c->offline && c->live_channel && live_subscribers(c->live_channel) > 0) {
-		if (!chat_set_offline(r->db, r->a, c->id, false))
-			return -1;
-		w.route = REPLY_LIVE;
 	}
 	actor me = ACTOR_OF_STAFF(r->who.id);
 	if (!c->assigned_to) {

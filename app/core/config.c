@@ -26,6 +26,11 @@ void config_load(void)
 	cfg.mail_from = env("CXMS_MAIL_FROM", "CXMS <no-reply@cxms.example>");
 	cfg.nchan_pub = env("CXMS_NCHAN_PUB", NULL);
 	cfg.files_dir = env("CXMS_FILES_DIR", "var/files");
+	/* Intercom and Chatwoot wait a couple of minutes too: long enough for a customer who is still on the
+	 * page to see the answer, short enough for one who left not to wait for it */
+	cfg.chat_mail_delay = atoi(env("CXMS_CHAT_MAIL_DELAY", "120"));
+	if (cfg.chat_mail_delay < 0 || cfg.chat_mail_delay > 86400)
+		cfg.chat_mail_delay = 120;
 	cfg.dev = strcmp(env("CXMS_DEV", "0"), "1") == 0;
 	cfg.secure = strcmp(env("CXMS_SECURE", "0"), "1") == 0;
 }

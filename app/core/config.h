@@ -14,6 +14,7 @@ typedef struct config {
 	const char *mail_from;
 	const char *nchan_pub;
 	const char *files_dir;     /* CXMS_FILES_DIR: attachments (default <root>/var/files) */
+	int chat_mail_delay;       /* CXMS_CHAT_MAIL_DELAY: seconds a web chat reply waits to be seen before it is mailed */
 	bool dev;
 	bool secure;
 } config;

@@ -4,7 +4,6 @@
 #include "crypto.h"
 #include "log.h"
 #include <curl/curl.h>
-#include <jansson.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <string.h>
@@ -114,49 +113,6 @@ static bool send_req(const char *channel, const char *method, const char *data)
 		log_error("live: %s %s failed: %s (HTTP %ld)", method, channel,
 			  rc == CURLE_OK ? "bad status" : curl_easy_strerror(rc), status);
 	return ok;
-}
-
-static size_t collect(char *p, size_t size, size_t n, void *u)
-{
-	buf *b = u;
-	if (b->len + size * n > 4096) /* a channel's info is a few dozen bytes */
-		return 0;
-	buf_append(b, p, size * n);
-	return size * n;
-}
-
-int live_subscribers(const char *channel)
-{
-	if (!cfg.nchan_pub || !*cfg.nchan_pub || !live_channel_valid(channel))
-		return -1;
-	CURL *h = handle();
-	if (!h)
-		return -1;
-	char url[512];
-	snprintf(url, sizeof url, "%s%s", cfg.nchan_pub, channel);
-	buf body = { 0 };
-	struct curl_slist *hdr = curl_slist_append(NULL, "Accept: text/json");
-	curl_easy_setopt(h, CURLOPT_URL, url);
-	curl_easy_setopt(h, CURLOPT_HTTPHEADER, hdr);
-	curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, collect);
-	curl_easy_setopt(h, CURLOPT_WRITEDATA, &body);
-	CURLcode rc = curl_easy_perform(h);
-	long status = 0;
-	curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
-	curl_easy_setopt(h, CURLOPT_HTTPHEADER, NULL);
-	curl_slist_free_all(hdr);
-	int n = -1;
-	if (rc == CURLE_OK && status == 404) {
-		n = 0; /* no such channel: nobody listens */
-	} else if (rc == CURLE_OK && status == 200) {
-		json_t *o = json_loadb(body.data ? body.data : "", body.len, 0, NULL);
-		json_t *subs = json_object_get(o, "subscribers");
-		if (json_is_integer(subs) && json_integer_value(subs) >= 0)
-			n = (int)json_integer_value(subs);
-		json_decref(o);
-	}
-	buf_free(&body);
-	return n;
 }
 
 bool live_publish(const char *channel, const char *data)

@@ -21,8 +21,6 @@ void live_close_after_commit(req *r, const char *channel);
 /* Immediate forms (no transaction involved); false when the publisher could not be reached.
  * Without CXMS_NCHAN_PUB they do nothing and return true. */
 bool live_publish(const char *channel, const char *data);
-/* How many streams listen to channel now (Nchan's channel info); -1 when that cannot be told. */
-int live_subscribers(const char *channel);
 bool live_close(const char *channel);
 
 #endif

@@ -131,16 +131,6 @@ bool chat_set_live(db *d, arena *a, int64_t id, const char *live)
 	return db_do(d, &set_live, 2, p);
 }
 
-static const stmt set_offline = {
-	"UPDATE chat_conversations SET offline = $2::boolean WHERE conversation_id = $1::bigint"
-};
-
-bool chat_set_offline(db *d, arena *a, int64_t id, bool offline)
-{
-	const char *p[] = { ID(id), offline ? "t" : "f" };
-	return db_do(d, &set_offline, 2, p);
-}
-
 static const stmt customer_open = {
 	"SELECT c.id FROM conversations c JOIN chat_conversations w ON w.conversation_id = c.id"
 	" WHERE c.customer_id = $1::bigint AND c.status <> 'resolved'"

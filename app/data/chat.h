@@ -36,8 +36,6 @@ int chat_current(db *d, arena *a, int64_t customer_id, const char *visitor_hash,
 /* A visitor's conversation joins the account; the visitor's token stops working for it. */
 bool chat_claim(db *d, arena *a, int64_t id, int64_t customer_id);
 bool chat_set_live(db *d, arena *a, int64_t id, const char *live);
-/* whether the chat goes on by email (it was left while nobody was there, and the customer is gone) */
-bool chat_set_offline(db *d, arena *a, int64_t id, bool offline);
 /* the customer's web chats not resolved (their live channels rotate at sign-out); -1 error */
 int chat_customer_open(db *d, arena *a, int64_t customer_id, int64_t **ids);
 /* Transcript mails (subject in English or Bengali) queued to this address in the last hour; -1 error. */

@@ -260,6 +260,17 @@ bool msgs_rate(db *d, arena *a, int64_t conv, const char *ip_hash, int *conv_n, 
 	return true;
 }
 
+static const stmt mark_delivered = {
+	"UPDATE messages SET delivery = 'delivered', delivery_at = now()"
+	" WHERE conversation_id = $1::bigint AND id > $2::bigint AND NOT internal AND delivery IN ('queued', 'sent')"
+};
+
+bool msgs_mark_delivered(db *d, arena *a, int64_t conv, int64_t after)
+{
+	const char *p[] = { ID(conv), ID(after) };
+	return db_do(d, &mark_delivered, 2, p);
+}
+
 /* ---- changes ---- */
 
 /* Runs a change statement whose last column counts the rows it changed. */

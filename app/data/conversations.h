@@ -91,6 +91,10 @@ int msgs_after(db *d, arena *a, int64_t conv, int64_t after, bool staff, const c
 /* The newest limit messages, oldest first; *more when older ones exist. -1 error. */
 int msgs_latest(db *d, arena *a, int64_t conv, bool staff, const char *tz, int limit, bool *more,
 		message **out);
+/* The customer's page is about to show every message after `after`: the agents' replies among them are
+ * delivered (their waiting mails are then not sent). Before the messages are read, so that all it marks
+ * are shown. */
+bool msgs_mark_delivered(db *d, arena *a, int64_t conv, int64_t after);
 /* the conversation's text messages of the customer in the last 10 s, and of ip_hash in the last minute */
 bool msgs_rate(db *d, arena *a, int64_t conv, const char *ip_hash, int *conv_n, int *ip_n);
 

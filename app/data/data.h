@@ -86,9 +86,13 @@ typedef struct mail {
 /* Queues a mail and the job that sends it, in the caller's transaction. */
 int64_t mail_queue(db *d, arena *a, const char *to, const char *subject, const char *body,
 		   bool sensitive);
-/* A reply in a conversation: the message shows whether the mail left. */
+/* A reply in a conversation: the message shows whether the mail left. delay_seconds > 0: the mail waits
+ * that long and is not sent when the customer's chat page has shown the message meanwhile. */
 int64_t mail_queue_for_message(db *d, arena *a, const char *to, const char *subject, const char *body,
-			       int64_t message_id);
+			       int64_t message_id, int delay_seconds);
+/* A waiting reply mail whose message the customer has seen in the chat becomes "seen_in_chat" instead of
+ * being sent: 1 it did, 0 it is to be sent, -1 error. */
+int mail_drop_if_seen(db *d, arena *a, int64_t id);
 /* The same for a marketing mail: list_unsubscribe is its RFC 8058 one-click address. */
 int64_t mail_queue_unsubscribable(db *d, arena *a, const char *to, const char *subject,
 				  const char *body, const char *list_unsubscribe);
@@ -102,6 +106,8 @@ typedef struct job {
 	int attempts, max_attempts;
 } job;
 bool job_enqueue(db *d, arena *a, const char *kind, const char *payload_json);
+/* The same, due in seconds from now. */
+bool job_enqueue_in(db *d, arena *a, const char *kind, const char *payload_json, int seconds);
 /* Claims one due job (FOR UPDATE SKIP LOCKED) inside the caller's transaction. */
 int job_claim(db *d, arena *a, job *out); /* 1 claimed, 0 none due, -1 error */
 int job_relock(db *d, arena *a, int64_t id, job *out); /* that job again: 1, 0 gone or taken, -1 */

@@ -3,14 +3,18 @@
 #include <stdlib.h>
 
 static const stmt insert = {
-	"INSERT INTO jobs (kind, payload) VALUES ($1, $2::jsonb)"
+	"INSERT INTO jobs (kind, payload, run_at) VALUES ($1, $2::jsonb, now() + make_interval(secs => $3::int))"
 };
+
+bool job_enqueue_in(db *d, arena *a, const char *kind, const char *payload_json, int seconds)
+{
+	const char *p[] = { kind, payload_json, arena_printf(a, "%d", seconds) };
+	return db_do(d, &insert, 3, p);
+}
 
 bool job_enqueue(db *d, arena *a, const char *kind, const char *payload_json)
 {
-	(void)a;
-	const char *p[] = { kind, payload_json };
-	return db_do(d, &insert, 2, p);
+	return job_enqueue_in(d, a, kind, payload_json, 0);
 }
 
 /* SKIP LOCKED lets any number of workers on any number of hosts share the queue. */

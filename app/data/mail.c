@@ -1,5 +1,6 @@
 /* mail.c: the mail outbox; every mail is a row first, then a job sends it */
 #include "data.h"
+#include <stdlib.h>
 #include <string.h>
 
 static const stmt insert = {
@@ -8,14 +9,15 @@ static const stmt insert = {
 };
 
 static int64_t queue(db *d, arena *a, const char *to, const char *subject, const char *body,
-		     bool sensitive, const char *list_unsubscribe, int64_t message_id)
+		     bool sensitive, const char *list_unsubscribe, int64_t message_id, int delay_seconds)
 {
 	const char *p[] = { to, subject, body, sensitive ? "true" : "false", list_unsubscribe,
 			    db_id(a, message_id) };
 	PGresult *res = db_run(d, &insert, 6, p);
 	int64_t id = res && PQntuples(res) == 1 ? db_i64(res, 0, 0) : -1;
 	PQclear(res);
-	if (id > 0 && !job_enqueue(d, a, "send_mail", arena_printf(a, "{\"mail_id\": %lld}", (long long)id)))
+	if (id > 0 && !job_enqueue_in(d, a, "send_mail", arena_printf(a, "{\"mail_id\": %lld}", (long long)id),
+				      delay_seconds))
 		return -1;
 	return id;
 }
@@ -23,19 +25,35 @@ static int64_t queue(db *d, arena *a, const char *to, const char *subject, const
 int64_t mail_queue(db *d, arena *a, const char *to, const char *subject, const char *body,
 		   bool sensitive)
 {
-	return queue(d, a, to, subject, body, sensitive, NULL, 0);
+	return queue(d, a, to, subject, body, sensitive, NULL, 0, 0);
 }
 
 int64_t mail_queue_for_message(db *d, arena *a, const char *to, const char *subject, const char *body,
-			       int64_t message_id)
+			       int64_t message_id, int delay_seconds)
 {
-	return queue(d, a, to, subject, body, false, NULL, message_id);
+	return queue(d, a, to, subject, body, false, NULL, message_id, delay_seconds);
+}
+
+static const stmt drop_if_seen = {
+	"UPDATE mails SET status = 'seen_in_chat' WHERE id = $1::bigint AND status = 'queued'"
+	" AND EXISTS (SELECT 1 FROM messages m WHERE m.id = mails.message_id AND m.delivery IN ('delivered', 'read'))"
+};
+
+int mail_drop_if_seen(db *d, arena *a, int64_t id)
+{
+	const char *p[] = { db_id(a, id) };
+	PGresult *res = db_run(d, &drop_if_seen, 1, p);
+	if (!res)
+		return -1;
+	int n = atoi(PQcmdTuples(res));
+	PQclear(res);
+	return n > 0;
 }
 
 int64_t mail_queue_unsubscribable(db *d, arena *a, const char *to, const char *subject,
 				  const char *body, const char *list_unsubscribe)
 {
-	return queue(d, a, to, subject, body, false, list_unsubscribe, 0);
+	return queue(d, a, to, subject, body, false, list_unsubscribe, 0, 0);
 }
 
 static const stmt get = {
@@ -82,7 +100,8 @@ static const stmt mark = {
 	"   delivery = CASE $2 WHEN 'sent' THEN 'sent' WHEN 'failed' THEN 'failed' ELSE 'queued' END,"
 	"   delivery_error = CASE $2 WHEN 'stored' THEN 'kept in the outbox: no SMTP server is set up'"
 	"     WHEN 'sent' THEN NULL ELSE left($3, 1000) END"
-	" WHERE id = (SELECT message_id FROM m)"
+	/* seen in the chat page already: that stays what the agent sees */
+	" WHERE id = (SELECT message_id FROM m) AND delivery NOT IN ('delivered', 'read')"
 };
 
 bool mail_mark(db *d, arena *a, int64_t id, const char *status, const char *error)

@@ -4,6 +4,7 @@
 #include "../core/smtp.h"
 #include <jansson.h>
 #include <stdio.h>
+#include <string.h>
 
 bool job_send_mail(db *d, arena *a, const job *j, char *err, size_t errlen)
 {
@@ -16,8 +17,13 @@ bool job_send_mail(db *d, arena *a, const job *j, char *err, size_t errlen)
 		snprintf(err, errlen, "no such mail");
 		return false;
 	}
-	if (m.status[0] == 's') /* sent or stored already: a retried job must not send twice */
+	/* sent, stored or seen in the chat already: a retried job must not send twice */
+	if (strcmp(m.status, "queued") != 0 && strcmp(m.status, "failed") != 0)
 		return true;
+	/* a web chat reply waited for the customer to see it on the page: seen, it needs no mail */
+	int seen = mail_drop_if_seen(d, a, m.id);
+	if (seen != 0)
+		return seen > 0;
 	if (!cfg.smtp_url)
 		return mail_mark(d, a, m.id, "stored", NULL);
 	if (!smtp_send(cfg.smtp_url, cfg.mail_from, m.to, m.subject, m.body, m.list_unsubscribe, err,

@@ -212,6 +212,8 @@ static int show_page(req *r, conversation *c, int status, const char *error)
 {
 	message *m;
 	bool more;
+	if (!msgs_mark_delivered(r->db, r->a, c->id, 0))
+		return 500;
 	int n = msgs_latest(r->db, r->a, c->id, false, r->tz, PAGE_MESSAGES, &more, &m);
 	if (n < 0)
 		return 500;
@@ -323,6 +325,9 @@ int chat_messages_json(req *r)
 	int64_t after = 0;
 	if (!req_query_id(r, "after", &after))
 		return 400;
+	/* the page fetches every message it shows here (a live event only says "something new") */
+	if (!msgs_mark_delivered(r->db, r->a, c.id, after))
+		return 500;
 	return msgs_json(r, &c, after, false);
 }
 
