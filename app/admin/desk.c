@@ -54,7 +54,9 @@ static void fill_row(req *r, tdict *row, const conversation *c, const char *qs, 
 
 bool desk_ctx_load(req *r, desk_ctx *x)
 {
-	x->nagents = agents_list(r->db, r->a, &x->agents);
+	/* only the supervisors' overview shows each agent's load; the rest only picks names */
+	x->nagents = r->who.roles & (ROLE_SUPERVISOR | ROLE_ADMIN) ? agents_list(r->db, r->a, &x->agents)
+								    : agents_list_names(r->db, r->a, &x->agents);
 	return x->nagents >= 0 && inbox_counts_get(r->db, r->who.id, &x->counts);
 }
 

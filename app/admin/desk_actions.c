@@ -128,7 +128,7 @@ int desk_reply_submit(req *r)
 			return 500;
 		if (!dup) {
 			agent_status *ag;
-			int na = agents_list(r->db, r->a, &ag);
+			int na = agents_list_names(r->db, r->a, &ag);
 			int64_t *ids;
 			int nm = na < 0 ? -1 : mentioned(r, body, ag, na, &ids);
 			if (nm < 0 || !mentions_add(r->db, r->a, c.id, mid, r->who.id, ids, nm))
@@ -214,7 +214,7 @@ int desk_assign_submit(req *r)
 		return back(r, c.id);
 	}
 	agent_status *ag;
-	int na = agents_list(r->db, r->a, &ag);
+	int na = agents_list_names(r->db, r->a, &ag);
 	if (na < 0)
 		return 500;
 	int64_t staff = strcmp(to, "me") == 0 ? agent_id(db_id(r->a, r->who.id), ag, na) : agent_id(to, ag, na);
@@ -325,7 +325,7 @@ int desk_bulk_submit(req *r)
 	if (!one_of(action, actions))
 		return error_page_msg(r, 400, N_("Please choose what to do with the conversations."));
 	agent_status *ag;
-	int na = agents_list(r->db, r->a, &ag);
+	int na = agents_list_names(r->db, r->a, &ag);
 	if (na < 0)
 		return 500;
 	int64_t staff = strcmp(action, "assign_me") == 0 ? agent_id(db_id(r->a, r->who.id), ag, na)

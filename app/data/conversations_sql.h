@@ -31,7 +31,7 @@
 	" LEFT JOIN teams t ON t.id = c.team_id" \
 	" LEFT JOIN conversation_reads rd ON rd.staff_id = $3::bigint AND rd.conversation_id = c.id"
 
-/* The search words as a tsquery of word prefixes ("late deliv" -> "late:* & deliv:*"), at most 8. */
+/* The search words as a tsquery, the last one also as a prefix ("late deliv" -> "late & deliv:*"), at most 8. */
 const char *search_tsquery(arena *a, const char *q);
 /* Fills a conversation from a row of CONV_COLS. */
 void conv_row(arena *a, PGresult *res, int i, void *item);

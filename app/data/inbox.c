@@ -13,7 +13,7 @@
  * ones used (an agent's own conversations, a channel, the search).
  *   $1 view  $2 tz  $3 me  $4 status  $5 kind  $6 team  $7 priority  $8 tag  $9 snoozed  $10 q (raw)
  *   $11 prefix tsquery  $12 ILIKE pattern  $13 phone index  $14 conversation id  $15 limit  $16 offset
- * Search: message words (any language, word prefixes), subject, the customer's or visitor's name and
+ * Search: message words (any language; the last one also as a prefix), subject, the customer's or visitor's name and
  * address (substrings of 3 characters or more), phone number (keyed hash of its last 10 digits), or
  * the conversation's number. Each source gives its most recent matches only. */
 #define INBOX_WHERE \
@@ -27,8 +27,8 @@
 	" AND ($9 = 'any' OR ($9 = 'only' AND c.snoozed_until > now())" \
 	"   OR ($9 = 'hide' AND (c.snoozed_until IS NULL OR c.snoozed_until <= now())))" \
 	" AND ($10 = '' OR c.id IN (" \
-	"   (SELECT sm.conversation_id FROM messages sm WHERE $11 <> '' AND sm.author <> 'system'" \
-	"     AND to_tsvector('simple', sm.body) @@ to_tsquery('simple', $11) ORDER BY sm.id DESC LIMIT 1000)" \
+	"   (SELECT sm.conversation_id FROM messages sm WHERE $11 <> ''" \
+	"     AND sm.search_words @@ to_tsquery('simple', $11) ORDER BY sm.id DESC LIMIT 1000)" \
 	"   UNION ALL (SELECT sc.id FROM conversations sc WHERE $12 <> '' AND sc.subject ILIKE $12" \
 	"     ORDER BY sc.last_message_at DESC LIMIT 1000)" \
 	"   UNION ALL (SELECT sc.id FROM customers scu JOIN conversations sc ON sc.customer_id = scu.id" \
@@ -76,8 +76,9 @@ static bool unicode_space(unsigned cp)
 	       cp == 0x205f || cp == 0x3000;
 }
 
-/* The search words as a tsquery of word prefixes: "late deliv" -> "late:* & deliv:*", at most 8 whole
- * words. A word is a run of ASCII letters and digits and of non-ASCII characters (any script) that are
+/* The search words as a tsquery: "late deliv" -> "late & deliv:*", at most 8 whole words, the last one
+ * also as a prefix (it may be half typed; every word a prefix made a common short one such as "order"
+ * collect every word it begins in the index: 80 ms at ten million messages, for a handful of rows). A word is a run of ASCII letters and digits and of non-ASCII characters (any script) that are
  * not spaces; everything else separates words, so nothing a person types can be a tsquery operator, and
  * what is not well-formed UTF-8 never reaches PostgreSQL. */
 const char *search_tsquery(arena *a, const char *q)
@@ -94,15 +95,13 @@ const char *search_tsquery(arena *a, const char *q)
 				break;
 			if (words++)
 				buf_puts(&b, " & ");
-		} else if (!word_char && in_word) {
-			buf_puts(&b, ":*");
 		}
 		if (word_char)
 			buf_append(&b, (const char *)p, (size_t)n);
 		in_word = word_char;
 		p += n ? n : 1;
 	}
-	if (in_word)
+	if (words)
 		buf_puts(&b, ":*");
 	const char *out = arena_strdup(a, buf_cstr(&b));
 	buf_free(&b);

@@ -29,7 +29,10 @@ typedef struct agent_status {
 	const char *name, *presence;
 	int open_live, open_email, max_live, max_email;
 } agent_status;
+/* Staff who take conversations, by name, with their open loads (a query over the open conversations). */
 int agents_list(db *d, arena *a, agent_status **out);
+/* The same without the loads (open_live, open_email 0): for the lists to pick a colleague from. */
+int agents_list_names(db *d, arena *a, agent_status **out);
 /* "online", "away" or "offline"; NULL on error */
 const char *presence_get(db *d, arena *a, int64_t staff_id);
 bool presence_set(db *d, arena *a, int64_t staff_id, const char *presence);

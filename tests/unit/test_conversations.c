@@ -170,23 +170,23 @@ static void datetime_local(void **s)
 static void search_words(void **s)
 {
 	(void)s;
-	assert_string_equal(search_tsquery(A, "late deliv"), "late:* & deliv:*");
-	assert_string_equal(search_tsquery(A, "  order #1042!  "), "order:* & 1042:*");
+	assert_string_equal(search_tsquery(A, "late deliv"), "late & deliv:*");
+	assert_string_equal(search_tsquery(A, "  order #1042!  "), "order & 1042:*");
 	/* tsquery's own operators are never passed on */
-	assert_string_equal(search_tsquery(A, "a & b | !c <-> (d):*"), "a:* & b:* & c:* & d:*");
-	assert_string_equal(search_tsquery(A, "'; DROP TABLE x; --"), "DROP:* & TABLE:* & x:*");
+	assert_string_equal(search_tsquery(A, "a & b | !c <-> (d):*"), "a & b & c & d:*");
+	assert_string_equal(search_tsquery(A, "'; DROP TABLE x; --"), "DROP & TABLE & x:*");
 	assert_string_equal(search_tsquery(A, "&&&"), "");
 	/* any script: Bengali words are kept whole */
-	assert_string_equal(search_tsquery(A, "ডেলিভারি দেরি"), "ডেলিভারি:* & দেরি:*");
+	assert_string_equal(search_tsquery(A, "ডেলিভারি দেরি"), "ডেলিভারি & দেরি:*");
 	/* at most 8 words, each whole (the fuzzer found the 8th cut to its first byte) */
-	assert_string_equal(search_tsquery(A, "a b c d e f g h i j"), "a:* & b:* & c:* & d:* & e:* & f:* & g:* & h:*");
-	assert_string_equal(search_tsquery(A, "a b c d e f g delivery"), "a:* & b:* & c:* & d:* & e:* & f:* & g:* & delivery:*");
-	assert_string_equal(search_tsquery(A, "a b c d e f g বাংলা"), "a:* & b:* & c:* & d:* & e:* & f:* & g:* & বাংলা:*");
+	assert_string_equal(search_tsquery(A, "a b c d e f g h i j"), "a & b & c & d & e & f & g & h:*");
+	assert_string_equal(search_tsquery(A, "a b c d e f g delivery"), "a & b & c & d & e & f & g & delivery:*");
+	assert_string_equal(search_tsquery(A, "a b c d e f g বাংলা"), "a & b & c & d & e & f & g & বাংলা:*");
 	/* Unicode spaces separate words (inside one, PostgreSQL's tsquery parser fails) */
-	assert_string_equal(search_tsquery(A, "配達\xe3\x80\x80遅延"), "配達:* & 遅延:*");
-	assert_string_equal(search_tsquery(A, "late\xe2\x80\x83parcel"), "late:* & parcel:*");
+	assert_string_equal(search_tsquery(A, "配達\xe3\x80\x80遅延"), "配達 & 遅延:*");
+	assert_string_equal(search_tsquery(A, "late\xe2\x80\x83parcel"), "late & parcel:*");
 	/* what is not well-formed UTF-8 never reaches PostgreSQL */
-	assert_string_equal(search_tsquery(A, "ab\xe0\xa6 cd\x80"), "ab:* & cd:*");
+	assert_string_equal(search_tsquery(A, "ab\xe0\xa6 cd\x80"), "ab & cd:*");
 }
 
 static void phone_keys(void **s)
