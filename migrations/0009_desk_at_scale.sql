@@ -10,6 +10,13 @@ ALTER TABLE messages ADD COLUMN search_words tsvector
 DROP INDEX messages_search;
 CREATE INDEX messages_search ON messages USING gin (search_words);
 
+-- Subjects are searched by word the same way (their substrings by trigram made the planner walk the
+-- conversations newest first for a common word: a quarter of a second).
+ALTER TABLE conversations ADD COLUMN subject_words tsvector
+	GENERATED ALWAYS AS (strip(to_tsvector('simple', coalesce(subject, '')))) STORED;
+DROP INDEX conversations_subject;
+CREATE INDEX conversations_subject_words ON conversations USING gin (subject_words);
+
 -- Each agent's open load (routing, the supervisors' overview): a few hundred index entries per agent,
 -- not every conversation they ever had.
 CREATE INDEX conversations_open_assigned ON conversations (assigned_to, channel_account_id)
