@@ -183,7 +183,12 @@ int64_t msg_external_find(db *d, arena *a, int64_t conv, const char *external_id
 #define MSG_COLS \
 	"m.id, coalesce(m.staff_id, 0), m.author, m.internal, m.direction, m.code, m.body, m.subject, s.name," \
 	" to_char(m.created_at AT TIME ZONE $4, 'YYYY-MM-DD HH24:MI'), m.delivery, m.delivery_error," \
-	" (SELECT count(*) FROM attachments f WHERE f.message_id = m.id)"
+	" coalesce(f.n, 0)"
+/* the conversation's files counted once, not looked up for each of its 500 messages */
+#define MSG_FROM \
+	" FROM messages m LEFT JOIN staff s ON s.id = m.staff_id" \
+	" LEFT JOIN (SELECT message_id, count(*) AS n FROM attachments WHERE conversation_id = $1::bigint" \
+	"   GROUP BY message_id) f ON f.message_id = m.id"
 
 static void msg_row(arena *a, PGresult *res, int i, void *item)
 {
@@ -204,7 +209,7 @@ static void msg_row(arena *a, PGresult *res, int i, void *item)
 }
 
 static const stmt msgs_after_q = {
-	"SELECT " MSG_COLS " FROM messages m LEFT JOIN staff s ON s.id = m.staff_id"
+	"SELECT " MSG_COLS MSG_FROM
 	" WHERE m.conversation_id = $1::bigint AND m.id > $2::bigint AND ($3::boolean OR NOT m.internal)"
 	" ORDER BY m.id LIMIT $5::integer"
 };
@@ -220,7 +225,7 @@ int msgs_after(db *d, arena *a, int64_t conv, int64_t after, bool staff, const c
 
 /* the newest $5 (one more read to know whether older ones exist), returned oldest first */
 static const stmt msgs_latest_q = {
-	"SELECT * FROM (SELECT " MSG_COLS " FROM messages m LEFT JOIN staff s ON s.id = m.staff_id"
+	"SELECT * FROM (SELECT " MSG_COLS MSG_FROM
 	"   WHERE m.conversation_id = $1::bigint AND ($2::bigint = 0 OR m.id < $2::bigint)"
 	"     AND ($3::boolean OR NOT m.internal)"
 	"   ORDER BY m.id DESC LIMIT $5::integer + 1) x ORDER BY 1"
