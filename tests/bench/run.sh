@@ -88,3 +88,6 @@ tests/bench/consent.sh "$tmp" "$base" "$BIN" || echo "bench: the consent figure 
 
 # Surveys (tests/bench/surveys.sh): the results page with 100,000 responses; target under 200 ms median.
 tests/bench/surveys.sh "$tmp" "$base" "$BIN" || echo "bench: the surveys figure failed" >&2
+
+# Agent desktop at 1M conversations / 10M messages (tests/bench/desk.sh): its own stack, fsync on (not --fast).
+tests/bench/desk.sh || echo "bench: the desk figure failed" >&2
