@@ -31,6 +31,11 @@ void config_load(void)
 	cfg.chat_mail_delay = atoi(env("CXMS_CHAT_MAIL_DELAY", "120"));
 	if (cfg.chat_mail_delay < 0 || cfg.chat_mail_delay > 86400)
 		cfg.chat_mail_delay = 120;
+	/* nginx gives up on a request after 60 s (nginx/fastcgi.conf): a statement still running then only
+	 * holds a connection and its locks for nobody, so the app's own statements are cancelled before */
+	cfg.statement_timeout = atoi(env("CXMS_STATEMENT_TIMEOUT", "50"));
+	if (cfg.statement_timeout < 0 || cfg.statement_timeout > 3600)
+		cfg.statement_timeout = 50;
 	cfg.dev = strcmp(env("CXMS_DEV", "0"), "1") == 0;
 	cfg.secure = strcmp(env("CXMS_SECURE", "0"), "1") == 0;
 }

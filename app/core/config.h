@@ -15,6 +15,7 @@ typedef struct config {
 	const char *nchan_pub;
 	const char *files_dir;     /* CXMS_FILES_DIR: attachments (default <root>/var/files) */
 	int chat_mail_delay;       /* CXMS_CHAT_MAIL_DELAY: seconds a web chat reply waits to be seen before it is mailed */
+	int statement_timeout;     /* CXMS_STATEMENT_TIMEOUT: seconds a request's statement may run (0: no limit) */
 	bool dev;
 	bool secure;
 } config;

@@ -16,6 +16,7 @@ struct db {
 	int nprepared;
 	bool in_tx, tx_failed;
 	unsigned long generation; /* counts connections made: a new one has no LISTEN, no prepared statements */
+	int statement_timeout_ms; /* 0: none; applied to every connection made */
 };
 
 static void notice_ignore(void *arg, const char *msg)
@@ -24,7 +25,19 @@ static void notice_ignore(void *arg, const char *msg)
 	(void)msg;
 }
 
-static PGconn *open_conn(const char *conninfo)
+static void set_statement_timeout(PGconn *c, int ms)
+{
+	char value[16];
+	snprintf(value, sizeof value, "%d", ms);
+	const char *params[] = { value };
+	PGresult *r = PQexecParams(c, "SELECT set_config('statement_timeout', $1, false)", 1, NULL, params, NULL,
+				   NULL, 0);
+	if (PQresultStatus(r) != PGRES_TUPLES_OK)
+		log_error("statement_timeout not set: %s", PQresultErrorMessage(r));
+	PQclear(r);
+}
+
+static PGconn *open_conn(const char *conninfo, int statement_timeout_ms)
 {
 	PGconn *c = PQconnectdb(conninfo);
 	if (PQstatus(c) != CONNECTION_OK) {
@@ -42,12 +55,14 @@ static PGconn *open_conn(const char *conninfo)
 	PGresult *r = PQexec(c, "SET TIME ZONE 'UTC'; SET jit = off; SET max_parallel_workers_per_gather = 0;"
 				" SET random_page_cost = 1.1");
 	PQclear(r);
+	if (statement_timeout_ms > 0)
+		set_statement_timeout(c, statement_timeout_ms);
 	return c;
 }
 
 db *db_connect(const char *conninfo)
 {
-	PGconn *c = open_conn(conninfo);
+	PGconn *c = open_conn(conninfo, 0);
 	if (!c)
 		return NULL;
 	db *d = calloc(1, sizeof *d);
@@ -68,6 +83,13 @@ void db_close(db *d)
 	free(d);
 }
 
+void db_limit_statements(db *d, int ms)
+{
+	d->statement_timeout_ms = ms;
+	if (d->conn && PQstatus(d->conn) == CONNECTION_OK)
+		set_statement_timeout(d->conn, ms);
+}
+
 PGconn *db_conn(db *d)
 {
 	return d->conn;
@@ -84,7 +106,7 @@ bool db_ensure(db *d)
 	d->nprepared = 0;
 	d->in_tx = d->tx_failed = false;
 	for (int attempt = 0; attempt < 5 && !d->conn; attempt++) {
-		d->conn = open_conn(d->conninfo);
+		d->conn = open_conn(d->conninfo, d->statement_timeout_ms);
 		if (!d->conn)
 			usleep(200000u << attempt);
 	}

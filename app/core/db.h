@@ -15,6 +15,8 @@ typedef struct stmt {
 typedef struct db db;
 
 db *db_connect(const char *conninfo);  /* NULL when the server cannot be reached */
+/* Cancels any statement running longer than ms (0: no limit), on this and every later connection. */
+void db_limit_statements(db *d, int ms);
 void db_close(db *d);
 PGconn *db_conn(db *d);
 /* true when the connection is usable, reconnecting if it was lost */

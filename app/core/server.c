@@ -373,6 +373,8 @@ static void *worker_main(void *arg)
 		if (!d)
 			sleep(1);
 	}
+	if (d)
+		db_limit_statements(d, cfg.statement_timeout * 1000);
 	arena *a = arena_new();
 	buf out = { 0 };
 	FCGX_Request f;

@@ -153,6 +153,7 @@ def main():
     env["ASAN_OPTIONS"] = "detect_leaks=1:abort_on_error=0"
     env["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
     env.pop("CXMS_DEV", None)
+    env["CXMS_STATEMENT_TIMEOUT"] = "5"  # test_server.py waits for it; the suite's statements take milliseconds
     stack = os.path.join(ROOT, "scripts", "stack.sh")
 
     def on_term(signum, frame):

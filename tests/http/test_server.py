@@ -61,6 +61,36 @@ def test_worker_listens_again_after_losing_the_database(h):
     assert time.time() - t0 < 5
 
 
+def test_a_statement_blocked_past_the_limit_is_cancelled(h):
+    """nginx gives up on a request after 60 s; the app's statement used to run on after it, holding its
+    connection (and locks) for nobody. Statements are cancelled after CXMS_STATEMENT_TIMEOUT (5 s in the
+    suite): the request fails on its own, and the next one works once the table is free."""
+    c = h.client()
+    assert c.get("/help").status == 200
+    holder = subprocess.Popen([h.psql, "-X", "-q", "-d", h.env["DATABASE_URL"], "-c",
+                               "BEGIN; LOCK TABLE help_categories IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(9); COMMIT;"],
+                              env=h.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(50):  # the lock is held
+            if h.sql_value("SELECT count(*) FROM pg_locks l JOIN pg_class r ON r.oid = l.relation"
+                           " WHERE r.relname = 'help_categories' AND l.mode = 'AccessExclusiveLock' AND l.granted") == "1":
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError("the lock was not taken")
+        t0 = time.time()
+        r = c.get("/help")
+        waited = time.time() - t0
+        assert r.status >= 500, r.status
+        assert 4 < waited < 8, waited
+        waiting = h.sql_value("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                              " AND datname = current_database()")
+        assert waiting == "0", "a cancelled statement still waits"
+    finally:
+        holder.wait(timeout=15)
+    assert c.get("/help").status == 200
+
+
 def test_sigterm_finishes_and_exits(h):
     d = tempfile.mkdtemp()
     sock = os.path.join(d, "t.sock")
