@@ -2,12 +2,12 @@
 PORT ?= 8080
 CC ?= gcc
 CXX ?= g++
-PKGS = libpq libsodium libcurl jansson libcmark gmime-3.0
+PKGS = libpq libsodium libcurl jansson libcmark gmime-3.0 gumbo
 WARN = -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral
 CPPFLAGS = -D_GNU_SOURCE $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -I/usr/include/postgresql
 CFLAGS_COMMON = -std=c11 -g $(WARN) -pthread
 CXXFLAGS_COMMON = -std=c++17 -g -Wall -Wextra -Werror -pthread
-LIBS = -lfcgi -lctemplate -lpq -lsodium -lcurl -ljansson -lcmark $(shell pkg-config --libs gmime-3.0 2>/dev/null) -lpthread
+LIBS = -lfcgi -lctemplate -lpq -lsodium -lcurl -ljansson -lcmark $(shell pkg-config --libs gmime-3.0 gumbo 2>/dev/null) -lpthread
 
 SRC_C := $(shell find app -name '*.c' | sort)
 SRC_CXX := $(shell find app -name '*.cc' | sort)
@@ -89,15 +89,15 @@ fuzz_FLAGS = -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undef
 FUZZ_LDFLAGS = -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -pthread
 FUZZ_GMIME_LIBS = -lsodium $(shell pkg-config --libs gmime-3.0 2>/dev/null)
 # objects (without .o) and libraries of each target; tests/fuzz/arena_fuzz replaces app/core/arena
-fuzz_text_OBJS = tests/fuzz/fuzz_text tests/fuzz/arena_fuzz app/core/text
-fuzz_multipart_OBJS = tests/fuzz/fuzz_multipart tests/fuzz/arena_fuzz app/core/multipart app/core/text
+fuzz_text_OBJS = tests/fuzz/fuzz_text tests/fuzz/arena_fuzz app/core/arena_str app/core/text
+fuzz_multipart_OBJS = tests/fuzz/fuzz_multipart tests/fuzz/arena_fuzz app/core/arena_str app/core/multipart app/core/text
 fuzz_multipart_LIBS = $(FUZZ_GMIME_LIBS)
-fuzz_misc_OBJS = tests/fuzz/fuzz_misc tests/fuzz/arena_fuzz app/core/text app/core/multipart app/core/i18n \
+fuzz_misc_OBJS = tests/fuzz/fuzz_misc tests/fuzz/arena_fuzz app/core/arena_str app/core/text app/core/multipart app/core/i18n \
 	app/core/http app/core/router app/core/buf app/core/log
 fuzz_misc_LIBS = $(FUZZ_GMIME_LIBS)
 # data/inbox.c holds SQL too: --gc-sections (with -z start-stop-gc, or libFuzzer's tables of every
 # function keep them all) drops what needs the database, so search_tsquery links alone
-fuzz_tsquery_OBJS = tests/fuzz/fuzz_tsquery tests/fuzz/arena_fuzz app/data/inbox app/core/buf app/core/text app/core/log
+fuzz_tsquery_OBJS = tests/fuzz/fuzz_tsquery tests/fuzz/arena_fuzz app/core/arena_str app/data/inbox app/core/buf app/core/text app/core/log
 fuzz_tsquery_LINK = -Wl,--gc-sections -Wl,-z,start-stop-gc
 fuzz_tmpl_OBJS = tests/fuzz/fuzz_tmpl app/core/tmpl app/core/i18n app/core/buf app/core/log
 fuzz_tmpl_LIBS = -lctemplate

@@ -3,9 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 fail=0
-# SQL keywords at the start of a string literal, outside the data layer
+# SQL keywords at the start of a string literal, outside the data layer (and the connection's own
+# session settings in app/core/db.c, which the data layer's statements run on)
 if grep -rnE '"(SELECT|INSERT|UPDATE|DELETE|WITH|CREATE|ALTER|DROP) ' app --include='*.c' --include='*.cc' |
-	grep -v '^app/data/'; then
+	grep -v '^app/data/' | grep -v "^app/core/db.c:[0-9]*:.*set_config('statement_timeout'"; then
 	echo "check-sql: SQL outside app/data/ (above)" >&2
 	fail=1
 fi

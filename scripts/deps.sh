@@ -3,12 +3,13 @@
 # Fast no-op when everything is present. As root it installs what is missing with apt-get; otherwise it
 # prints the one sudo command to run and exits 1. Beyond the agreed list: libpq-dev (the build links
 # libpq) and ca-certificates (without it npm cannot reach its registry on a minimal system).
-# clang and libclang-rt-14-dev (libFuzzer) build the fuzz targets (tests/fuzz/).
+# clang and libclang-rt-14-dev (libFuzzer) build the fuzz targets (tests/fuzz/). libgumbo-dev: an HTML5 parser
+# for mail that arrives as HTML (its text now; the sanitiser next).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
-PKGS="libfcgi-dev libctemplate-dev libsodium-dev libcurl4-openssl-dev libjansson-dev libcmark-dev libgmime-3.0-dev
+PKGS="libfcgi-dev libctemplate-dev libsodium-dev libcurl4-openssl-dev libjansson-dev libcmark-dev libgmime-3.0-dev libgumbo-dev
 libcmocka-dev libpq-dev nginx libnginx-mod-nchan postgresql postgresql-contrib python3 python3-aiosmtpd
 chromium wrk gettext curl ca-certificates pkg-config build-essential g++
 clang libclang-rt-14-dev"

@@ -74,18 +74,7 @@ if [ $# -ge 2 ]; then
 else
 	own=1
 	tmp=$(mktemp -d /tmp/cxms-bench-desk.XXXXXX)
-	port=$(/usr/bin/python3 -c '
-import socket
-for _ in range(100):
-    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]
-    t = socket.socket()
-    try:
-        t.bind(("127.0.0.1", p + 1)); print(p); break
-    except OSError:
-        pass
-    finally:
-        t.close(); s.close()
-')
+	port=$(/usr/bin/python3 tests/bench/free-ports.py)
 	# no --fast: PostgreSQL's defaults, fsync and synchronous_commit on
 	env -u DATABASE_URL scripts/stack.sh start "$tmp" "$port" --seed --bin "$BIN" \
 		--auth-rate 600000r/m --api-rate 600000r/m --chat-rate 600000r/m >"$tmp/stack-start.log" 2>&1 || {

@@ -20,18 +20,7 @@ command -v wrk >/dev/null 2>&1 || {
 }
 
 tmp=$(mktemp -d /tmp/cxms-bench.XXXXXX)
-port=$(/usr/bin/python3 -c '
-import socket
-for _ in range(100):
-    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]
-    t = socket.socket()
-    try:
-        t.bind(("127.0.0.1", p + 1)); print(p); break
-    except OSError:
-        pass
-    finally:
-        t.close(); s.close()
-')
+port=$(/usr/bin/python3 tests/bench/free-ports.py)
 started=0
 cleanup() {
 	if [ "$started" = 1 ]; then

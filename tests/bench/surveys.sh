@@ -40,18 +40,7 @@ else
 	tmp=$(mktemp -d /tmp/cxms-bench-surveys.XXXXXX)
 fi
 if [ "$own" = 1 ]; then
-port=$(/usr/bin/python3 -c '
-import socket
-for _ in range(100):
-    s = socket.socket(); s.bind(("127.0.0.1", 0)); p = s.getsockname()[1]
-    t = socket.socket()
-    try:
-        t.bind(("127.0.0.1", p + 1)); print(p); break
-    except OSError:
-        pass
-    finally:
-        t.close(); s.close()
-')
+port=$(/usr/bin/python3 tests/bench/free-ports.py)
 
 env -u DATABASE_URL scripts/stack.sh start "$tmp" "$port" --seed --bin "$BIN" --fast \
 	--auth-rate 600000r/m --api-rate 600000r/m --chat-rate 600000r/m >"$tmp/stack-start.log" 2>&1 || {

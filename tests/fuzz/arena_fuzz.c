@@ -1,7 +1,8 @@
 /* arena_fuzz.c: core/arena.h for the fuzz targets, one malloc per allocation. The real arena hands out
  * pieces of 64 KiB chunks rounded up to 16 bytes, so a write past the end of one lands in padding or in
  * the next allocation and AddressSanitizer cannot see it; here every allocation is its own heap block
- * of exactly the size asked for (as the real one: 0 bytes is 1), freed by arena_reset/arena_free. */
+ * of exactly the size asked for (as the real one: 0 bytes is 1), freed by arena_reset/arena_free. Copies
+ * and formatting are the real ones (app/core/arena_str.c). */
 #include "core/arena.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,48 +59,6 @@ void *arena_alloc(arena *a, size_t n)
 	b->next = a->blocks;
 	a->blocks = b;
 	a->total += n;
-	return p;
-}
-
-void *arena_calloc(arena *a, size_t n)
-{
-	void *p = arena_alloc(a, n);
-	memset(p, 0, n);
-	return p;
-}
-
-char *arena_strndup(arena *a, const char *s, size_t n)
-{
-	char *p = arena_alloc(a, n + 1);
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
-char *arena_strdup(arena *a, const char *s)
-{
-	return s ? arena_strndup(a, s, strlen(s)) : NULL;
-}
-
-char *arena_vprintf(arena *a, const char *fmt, va_list ap)
-{
-	va_list ap2;
-	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
-	va_end(ap2);
-	if (n < 0)
-		abort();
-	char *p = arena_alloc(a, (size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
-	return p;
-}
-
-char *arena_printf(arena *a, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	char *p = arena_vprintf(a, fmt, ap);
-	va_end(ap);
 	return p;
 }
 
