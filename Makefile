@@ -82,7 +82,7 @@ bench: deps build/release/cxms
 FUZZ_CC ?= clang
 FUZZ_CXX ?= clang++
 FUZZ_SECONDS ?= 300
-FUZZ_ALL := text multipart misc tsquery tmpl
+FUZZ_ALL := text multipart misc tsquery tmpl mail html
 FUZZ_TARGETS ?= $(FUZZ_ALL)
 fuzz_FLAGS = -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined \
 	-ffunction-sections -fdata-sections
@@ -99,6 +99,12 @@ fuzz_misc_LIBS = $(FUZZ_GMIME_LIBS)
 # function keep them all) drops what needs the database, so search_tsquery links alone
 fuzz_tsquery_OBJS = tests/fuzz/fuzz_tsquery tests/fuzz/arena_fuzz app/core/arena_str app/data/inbox app/core/buf app/core/text app/core/log
 fuzz_tsquery_LINK = -Wl,--gc-sections -Wl,-z,start-stop-gc
+fuzz_mail_OBJS = tests/fuzz/fuzz_mail tests/fuzz/arena_fuzz app/core/arena_str app/channels/email_parse \
+	app/channels/html_text app/core/text app/core/buf app/core/log app/core/multipart
+fuzz_mail_LIBS = $(FUZZ_GMIME_LIBS) $(shell pkg-config --libs gumbo 2>/dev/null)
+fuzz_html_OBJS = tests/fuzz/fuzz_html tests/fuzz/arena_fuzz app/core/arena_str app/channels/html_text \
+	app/core/text app/core/buf app/core/log
+fuzz_html_LIBS = $(shell pkg-config --libs gumbo glib-2.0 2>/dev/null)
 fuzz_tmpl_OBJS = tests/fuzz/fuzz_tmpl app/core/tmpl app/core/i18n app/core/buf app/core/log
 fuzz_tmpl_LIBS = -lctemplate
 FUZZ_BINS = $(patsubst %,build/fuzz/fuzz_%,$(FUZZ_TARGETS))

@@ -1,5 +1,6 @@
 /* main.c: the cxms command: serve, worker, migrate, seed-demo */
 #include "routes.h"
+#include "channels/mailgate.h"
 #include "core/auth.h"
 #include "core/config.h"
 #include "core/crypto.h"
@@ -20,6 +21,7 @@
 static void usage(void)
 {
 	fprintf(stderr, "usage: cxms serve | worker [--once] | migrate | seed-demo | verify-ledger\n"
+			"       cxms mailgate [--channel NAME]   (one mail on standard input, from the MTA)\n"
 			"Settings come from the environment: DATABASE_URL, CXMS_ROOT, CXMS_SOCKET,\n"
 			"CXMS_THREADS, CXMS_SECRET_FILE, CXMS_BASE_URL, SMTP_URL, CXMS_DEV, CXMS_SECURE,\n"
 			"CXMS_MASTER_KEY_FILE, CXMS_NCHAN_PUB, CXMS_FILES_DIR.\n");
@@ -144,6 +146,24 @@ static int cmd_bench_ledger(const char *n)
 	return ok ? 0 : 1;
 }
 
+/* cxms mailgate [--channel NAME]: sysexits as the MTA expects (channels/mailgate.h) */
+static int cmd_mailgate(int argc, char **argv)
+{
+	const char *channel = NULL;
+	for (int i = 2; i < argc; i++) {
+		if (strcmp(argv[i], "--channel") == 0 && i + 1 < argc)
+			channel = argv[++i];
+		else {
+			fprintf(stderr, "usage: cxms mailgate [--channel NAME]\n");
+			return 64; /* EX_USAGE */
+		}
+	}
+	multipart_init(); /* GMime; the mailgate needs no keys */
+	int rc = mailgate_run(stdin, channel, cfg.database_url);
+	multipart_shutdown();
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	config_load();
@@ -162,6 +182,8 @@ int main(int argc, char **argv)
 		return cmd_seed();
 	if (strcmp(cmd, "verify-ledger") == 0)
 		return cmd_verify_ledger();
+	if (strcmp(cmd, "mailgate") == 0)
+		return cmd_mailgate(argc, argv);
 	if (strcmp(cmd, "bench-ledger") == 0)
 		return cmd_bench_ledger(argc > 2 ? argv[2] : NULL);
 	usage();

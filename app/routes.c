@@ -127,6 +127,7 @@ const route routes[] = {
 	{ "GET",  "/admin/inbox/{id}/messages",      desk_messages_json,      WHO_STAFF,    DESK_ROLES, 0 },
 	{ "POST", "/admin/inbox/{id}/messages",      desk_reply_submit,       WHO_STAFF,    DESK_ROLES, ROUTE_UPLOADS },
 	{ "GET",  "/admin/inbox/{id}/attachments/{aid}", desk_attachment,     WHO_STAFF,    DESK_ROLES, 0 },
+	{ "GET",  "/admin/inbox/{id}/mails/{mid}",   desk_raw_mail,           WHO_STAFF,    DESK_ROLES, 0 },
 	{ "POST", "/admin/inbox/{id}/typing",        desk_typing_submit,      WHO_STAFF,    DESK_ROLES, 0 },
 	{ "POST", "/admin/inbox/{id}/assign",        desk_assign_submit,      WHO_STAFF,    DESK_ROLES, 0 },
 	{ "POST", "/admin/inbox/{id}/status",        desk_status_submit,      WHO_STAFF,    DESK_ROLES, 0 },

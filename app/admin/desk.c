@@ -9,6 +9,7 @@
 #include "../core/page.h"
 #include "../data/canned.h"
 #include "../data/consent.h"
+#include "../data/mail_inbound.h"
 #include "../data/routing.h"
 #include <stdlib.h>
 #include <string.h>
@@ -429,6 +430,29 @@ int desk_messages_json(req *r)
 	if ((c.unread || c.mentioned) && !conv_mark_read(r->db, r->a, r->who.id, c.id))
 		return 500;
 	return msgs_json(r, &c, after, true);
+}
+
+/* GET /admin/inbox/{id}/mails/{mid} — staff: a received mail as it came (message/rfc822), a download
+ * that the browser neither shows nor runs. */
+int desk_raw_mail(req *r)
+{
+	conversation c;
+	int st = desk_load(r, &c);
+	if (st)
+		return st;
+	const unsigned char *raw;
+	size_t len;
+	int64_t mid = req_param_id(r, "mid");
+	int found = mid ? inbound_mail_raw(r->db, r->a, c.id, mid, &raw, &len) : 0;
+	if (found <= 0)
+		return found < 0 ? 500 : 404;
+	r->status = 200;
+	r->content_type_out = "message/rfc822";
+	resp_header(r, "Content-Disposition", arena_printf(r->a, "attachment; filename=\"mail-%lld.eml\"", (long long)mid));
+	resp_header(r, "Content-Security-Policy", "sandbox; default-src 'none'");
+	buf_clear(r->out);
+	buf_append(r->out, raw, len);
+	return 200;
 }
 
 /* GET /admin/inbox/{id}/attachments/{aid} — staff. */

@@ -13,6 +13,7 @@ int desk_list_fragment(req *r);      /* GET  /admin/inbox/list */
 int desk_show(req *r);               /* GET  /admin/inbox/{id} */
 int desk_messages_json(req *r);      /* GET  /admin/inbox/{id}/messages */
 int desk_attachment(req *r);         /* GET  /admin/inbox/{id}/attachments/{aid} */
+int desk_raw_mail(req *r);           /* GET  /admin/inbox/{id}/mails/{mid} */
 int desk_new_form(req *r);           /* GET  /admin/inbox/new */
 /* changes (desk_actions.c) */
 int desk_new_submit(req *r);         /* POST /admin/inbox/new */

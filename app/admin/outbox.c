@@ -41,5 +41,15 @@ int outbox_show(req *r)
 	tmpl_set(d, "BODY", m.body);
 	if (m.last_error)
 		tmpl_set(tmpl_section(d, "ERROR"), "LAST_ERROR", m.last_error);
+	/* a reply on an email conversation: the headers that thread it, as sent */
+	const struct { const char *section, *value; } headers[] = {
+		{ "FROM", m.headers.from }, { "REPLY_TO", m.headers.reply_to }, { "MESSAGE_ID", m.headers.message_id },
+		{ "IN_REPLY_TO", m.headers.in_reply_to }, { "REFERENCES", m.headers.references },
+	};
+	for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++)
+		if (headers[i].value)
+			tmpl_set(tmpl_section(d, headers[i].section), "VALUE", headers[i].value);
+	if (m.headers.auto_submitted)
+		tmpl_section(d, "AUTO_SUBMITTED");
 	return page_render_title(r, 200, m.subject);
 }

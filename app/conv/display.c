@@ -103,6 +103,8 @@ tdict **msgs_fill(req *r, tdict *d, const message *m, int n, bool staff)
 		const char *link = staff ? NULL : survey_link(r, &m[i]);
 		if (link)
 			tmpl_set(tmpl_section(row, "SURVEY_LINK"), "HREF", link);
+		if (staff && m[i].inbound_mail)
+			tmpl_set_int(tmpl_section(row, "RAW_MAIL"), "MAIL_ID", m[i].inbound_mail);
 		const char *delivery = staff ? delivery_label(r, &m[i]) : NULL;
 		if (delivery) {
 			tdict *dl = tmpl_section(row, "DELIVERY");

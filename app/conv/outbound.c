@@ -1,6 +1,7 @@
 /* conv/outbound.c: sending replies on the conversation's channel */
 #include "outbound.h"
 #include "notify.h"
+#include "../channels/email_send.h"
 #include "../core/config.h"
 #include "../core/page.h"
 #include "../data/data.h"
@@ -37,6 +38,8 @@ reply_way conv_reply_way(const conversation *c)
  * kept by the worker that owns the channel and read 0 for a subscriber held by another nginx worker. */
 static int64_t mail_reply(req *r, const conversation *c, const char *body, int64_t message_id)
 {
+	if (strcmp(c->kind, "email") == 0)
+		return email_reply_queue(r->db, r->a, c, body, r->who.name, tr(r, "Reply to your message"), message_id);
 	bool web = strcmp(c->kind, "web") == 0;
 	const char *link = web
 		? arena_printf(r->a, "%s/chat/%lld\n", cfg.base_url ? cfg.base_url : "", (long long)c->id) : "";

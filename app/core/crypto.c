@@ -67,15 +67,31 @@ char *token_hash(arena *a, const char *token)
 	return hex;
 }
 
-char *keyed_hash(arena *a, const char *purpose, const char *msg)
+static void keyed(const char *purpose, const char *msg, unsigned char h[32])
 {
 	unsigned char key[crypto_generichash_KEYBYTES];
 	crypto_generichash(key, sizeof key, (const unsigned char *)purpose, strlen(purpose),
 			   master_key, sizeof master_key);
-	unsigned char h[32];
-	crypto_generichash(h, sizeof h, (const unsigned char *)msg, strlen(msg), key, sizeof key);
+	crypto_generichash(h, 32, (const unsigned char *)msg, strlen(msg), key, sizeof key);
 	sodium_memzero(key, sizeof key);
+}
+
+char *keyed_hash(arena *a, const char *purpose, const char *msg)
+{
+	unsigned char h[32];
+	keyed(purpose, msg, h);
 	return b64url(a, h, sizeof h);
+}
+
+char *keyed_hash_hex(arena *a, const char *purpose, const char *msg, size_t bytes)
+{
+	unsigned char h[32];
+	keyed(purpose, msg, h);
+	if (bytes > sizeof h)
+		bytes = sizeof h;
+	char *out = arena_alloc(a, bytes * 2 + 1);
+	sodium_bin2hex(out, bytes * 2 + 1, h, bytes);
+	return out;
 }
 
 bool secure_streq(const char *a, const char *b)

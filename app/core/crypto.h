@@ -17,6 +17,8 @@ char *token_new(arena *a);
 char *token_hash(arena *a, const char *token);
 /* Keyed BLAKE2b-256 for a named purpose ("csrf", "ip", ...), base64url. */
 char *keyed_hash(arena *a, const char *purpose, const char *msg);
+/* Its first bytes (at most 32) in lower-case hex: for places that may change letter case (mail addresses). */
+char *keyed_hash_hex(arena *a, const char *purpose, const char *msg, size_t bytes);
 /* Constant-time string equality. */
 bool secure_streq(const char *a, const char *b);
 

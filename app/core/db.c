@@ -135,32 +135,35 @@ static int prepared_index(db *d, const stmt *s)
 	return d->nprepared++;
 }
 
-static PGresult *run_once(db *d, const stmt *s, int n, const char *const *params, bool custom)
+/* lengths, formats: NULL when every parameter is text (else per parameter, as libpq takes them) */
+static PGresult *run_once(db *d, const stmt *s, int n, const char *const *params, bool custom, const int *lengths,
+			  const int *formats, int result_format)
 {
 	if (custom)
-		return PQexecParams(d->conn, s->sql, n, NULL, params, NULL, NULL, 0);
+		return PQexecParams(d->conn, s->sql, n, NULL, params, lengths, formats, result_format);
 	int idx = prepared_index(d, s);
 	if (idx < 0)
 		return NULL;
 	char name[16];
 	snprintf(name, sizeof name, "s%d", idx);
-	return PQexecPrepared(d->conn, name, n, params, NULL, NULL, 0);
+	return PQexecPrepared(d->conn, name, n, params, lengths, formats, result_format);
 }
 
-static PGresult *run(db *d, const stmt *s, int n, const char *const *params, bool custom)
+static PGresult *run_with(db *d, const stmt *s, int n, const char *const *params, bool custom, const int *lengths,
+			  const int *formats, int result_format)
 {
 	if (!d->in_tx && !db_ensure(d))
 		return NULL;
 	if (d->tx_failed)
 		return NULL;
-	PGresult *r = run_once(d, s, n, params, custom);
+	PGresult *r = run_once(d, s, n, params, custom, lengths, formats, result_format);
 	/* A lost connection outside a transaction is retried once on a new one;
 	 * inside a transaction the whole request fails and is rolled back. */
 	if (!d->in_tx && PQstatus(d->conn) != CONNECTION_OK) {
 		PQclear(r);
 		if (!db_ensure(d))
 			return NULL;
-		r = run_once(d, s, n, params, custom);
+		r = run_once(d, s, n, params, custom, lengths, formats, result_format);
 	}
 	ExecStatusType st = r ? PQresultStatus(r) : PGRES_FATAL_ERROR;
 	if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
@@ -179,12 +182,27 @@ static PGresult *run(db *d, const stmt *s, int n, const char *const *params, boo
 
 PGresult *db_run(db *d, const stmt *s, int n, const char *const *params)
 {
-	return run(d, s, n, params, false);
+	return run_with(d, s, n, params, false, NULL, NULL, 0);
 }
 
 PGresult *db_run_custom(db *d, const stmt *s, int n, const char *const *params)
 {
-	return run(d, s, n, params, true);
+	return run_with(d, s, n, params, true, NULL, NULL, 0);
+}
+
+PGresult *db_run_bytes(db *d, const stmt *s, int n, const char *const *params, const int *lengths)
+{
+	int formats[64];
+	if (n > 64)
+		return NULL;
+	for (int i = 0; i < n; i++)
+		formats[i] = lengths[i] >= 0;
+	return run_with(d, s, n, params, false, lengths, formats, 0);
+}
+
+PGresult *db_run_binary_result(db *d, const stmt *s, int n, const char *const *params)
+{
+	return run_with(d, s, n, params, false, NULL, NULL, 1);
 }
 
 bool db_do(db *d, const stmt *s, int n, const char *const *params)

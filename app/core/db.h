@@ -30,6 +30,12 @@ PGresult *db_run(db *d, const stmt *s, int n, const char *const *params);
 /* Like db_run, but planned for its parameters' values every time (not prepared): for statements with
  * optional filters, where one generic plan would be wrong for most combinations of them. */
 PGresult *db_run_custom(db *d, const stmt *s, int n, const char *const *params);
+/* Like db_run, with the parameters whose lengths[i] >= 0 sent as that many raw bytes (a bytea, without
+ * hex-encoding it: received mail is megabytes); lengths[i] < 0: text. At most 64 parameters. */
+PGresult *db_run_bytes(db *d, const stmt *s, int n, const char *const *params, const int *lengths);
+/* Like db_run, with every column of the result in binary: for a statement that reads one bytea (its
+ * bytes as they are, PQgetlength long), not for numbers or text. */
+PGresult *db_run_binary_result(db *d, const stmt *s, int n, const char *const *params);
 /* Runs a statement that returns no rows of interest; false on error. */
 bool db_do(db *d, const stmt *s, int n, const char *const *params);
 /* Runs a migration file (several statements) inside the caller's transaction. Migrations only. */

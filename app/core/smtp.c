@@ -52,12 +52,26 @@ static void encode_subject(buf *b, const char *subject)
 	buf_printf(b, "=?UTF-8?B?%s?=", enc);
 }
 
-bool smtp_send(const char *url, const char *from, const char *to, const char *subject,
-	       const char *body, const char *list_unsubscribe, char *err, size_t errlen)
+/* a Message-ID without <>: printable ASCII, no spaces or brackets */
+static bool msgid_safe(const char *s)
 {
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (*s <= ' ' || *s >= 0x7f || *s == '<' || *s == '>')
+			return false;
+	return true;
+}
+
+bool smtp_send(const char *url, const smtp_mail *m, char *err, size_t errlen)
+{
+	const char *from = m->from, *to = m->to, *subject = m->subject, *body = m->body;
+	const char *list_unsubscribe = m->list_unsubscribe;
 	if (!header_safe(from) || !header_safe(to) || !header_safe(subject) ||
-	    (list_unsubscribe && (!header_safe(list_unsubscribe) || strpbrk(list_unsubscribe, "<>")))) {
-		snprintf(err, errlen, "header field contains a line break");
+	    (list_unsubscribe && (!header_safe(list_unsubscribe) || strpbrk(list_unsubscribe, "<>"))) ||
+	    (m->reply_to && (!header_safe(m->reply_to) || strpbrk(m->reply_to, "<>,"))) ||
+	    (m->message_id && !msgid_safe(m->message_id)) || (m->references && !header_safe(m->references))) {
+		snprintf(err, errlen, "a header field is not well-formed (a line break, or a bad address or id)");
 		return false;
 	}
 	buf msg = { 0 };
@@ -66,13 +80,43 @@ bool smtp_send(const char *url, const char *from, const char *to, const char *su
 	struct tm tm;
 	gmtime_r(&now, &tm);
 	strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S +0000", &tm);
-	unsigned char rnd[12];
-	randombytes_buf(rnd, sizeof rnd);
-	char hex[25];
-	sodium_bin2hex(hex, sizeof hex, rnd, sizeof rnd);
-	snprintf(mid, sizeof mid, "<%s@cxms>", hex);
-	buf_printf(&msg, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nMessage-ID: %s\r\nSubject: ", date,
-		   from, to, mid);
+	if (!m->message_id) {
+		unsigned char rnd[12];
+		randombytes_buf(rnd, sizeof rnd);
+		char hex[25];
+		sodium_bin2hex(hex, sizeof hex, rnd, sizeof rnd);
+		snprintf(mid, sizeof mid, "%s@cxms", hex);
+	}
+	buf_printf(&msg, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nMessage-ID: <%s>\r\n", date, from, to,
+		   m->message_id ? m->message_id : mid);
+	if (m->reply_to)
+		buf_printf(&msg, "Reply-To: %s\r\n", m->reply_to);
+	if (m->in_reply_to && msgid_safe(m->in_reply_to)) /* a sender's odd id is left out, not fatal */
+		buf_printf(&msg, "In-Reply-To: <%s>\r\n", m->in_reply_to);
+	if (m->references) { /* one id a line, folded (RFC 5322 2.2.3); only ids that are well-formed */
+		const char *sep = "References:";
+		buf ids = { 0 };
+		for (const char *p = m->references; *p;) {
+			while (*p == ' ')
+				p++;
+			size_t n = strcspn(p, " ");
+			if (!n)
+				break;
+			buf_clear(&ids);
+			buf_append(&ids, p, n);
+			if (msgid_safe(buf_cstr(&ids))) {
+				buf_printf(&msg, "%s <%s>", sep, buf_cstr(&ids));
+				sep = "\r\n";
+			}
+			p += n;
+		}
+		buf_free(&ids);
+		if (strcmp(sep, "\r\n") == 0)
+			buf_puts(&msg, "\r\n");
+	}
+	if (m->auto_submitted) /* no auto-responder should answer it (RFC 3834; Exchange's own header) */
+		buf_puts(&msg, "Auto-Submitted: auto-replied\r\nX-Auto-Response-Suppress: All\r\n");
+	buf_puts(&msg, "Subject: ");
 	encode_subject(&msg, subject);
 	if (list_unsubscribe)
 		buf_printf(&msg, "\r\nList-Unsubscribe: <%s>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click",

@@ -4,9 +4,17 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Sends a UTF-8 text mail. On failure returns false and writes a reason into err. */
-/* list_unsubscribe (may be NULL): an https/http address for RFC 2369/8058 one-click unsubscribe. */
-bool smtp_send(const char *url, const char *from, const char *to, const char *subject,
-	       const char *body, const char *list_unsubscribe, char *err, size_t errlen);
+typedef struct smtp_mail {
+	const char *from, *to, *subject, *body; /* body: UTF-8 text */
+	const char *list_unsubscribe; /* NULL, or an https/http address for RFC 2369/8058 one-click unsubscribe */
+	const char *reply_to;         /* NULL or an address */
+	const char *message_id;       /* without <>; NULL: a random one */
+	const char *in_reply_to;      /* without <>; NULL */
+	const char *references;       /* ids without <> separated by spaces; NULL */
+	bool auto_submitted;          /* RFC 3834: Auto-Submitted: auto-replied (and Exchange's equivalent) */
+} smtp_mail;
+
+/* Sends it. On failure returns false and writes a reason into err. */
+bool smtp_send(const char *url, const smtp_mail *m, char *err, size_t errlen);
 
 #endif

@@ -28,6 +28,15 @@ static const stmt e_mails = { COUNTED("DELETE FROM mails WHERE lower(to_address)
 /* every channel's conversations: their messages, attachments (files queued for removal), events, web
  * chat rows (visitor name and address), tags, read state and mentions go with them */
 static const stmt e_conversations = { COUNTED("DELETE FROM conversations WHERE customer_id = $1::bigint") };
+/* mail received from the address (raw bytes; those in the customer's conversations go with them too) */
+static const stmt e_inbound_mails = {
+	COUNTED("DELETE FROM inbound_mails WHERE lower(from_address) = lower($1)")
+};
+/* email conversations with the address that no account held (email_contacts): the same person */
+static const stmt e_email_contacts = {
+	COUNTED("DELETE FROM conversations WHERE id IN"
+		" (SELECT conversation_id FROM email_contacts WHERE lower(address) = lower($1))")
+};
 /* survey answers keep their scores for the figures, but lose their words and their link to the person */
 static const stmt e_survey_texts = {
 	COUNTED("UPDATE survey_answers SET value_text = NULL WHERE value_text IS NOT NULL AND response_id IN"
@@ -57,7 +66,9 @@ static const struct {
 	{ "password_resets", &e_resets, false },
 	{ "jobs (mail delivery)", &e_mail_jobs, true },
 	{ "mails", &e_mails, true },
+	{ "inbound_mails", &e_inbound_mails, true },
 	{ "conversations (messages, attachments, chat_conversations, conversation_events)", &e_conversations, false },
+	{ "email conversations by address (email_contacts)", &e_email_contacts, true },
 	{ "survey_answers (free text)", &e_survey_texts, false },
 	{ "survey_responses", &e_survey_responses, false },
 	{ "survey_invitations", &e_survey_invitations, false },
@@ -118,6 +129,12 @@ static const stmt r_chat_words = {
 static const stmt r_chat_files = {
 	"DELETE FROM attachments WHERE conversation_id IN (SELECT id FROM conversations WHERE" OLD_RESOLVED("anonymise") ")"
 };
+/* the raw mails of those conversations hold every word, and who wrote them */
+static const stmt r_chat_mails = {
+	"WITH m AS (DELETE FROM inbound_mails WHERE conversation_id IN"
+	"   (SELECT id FROM conversations WHERE" OLD_RESOLVED("anonymise") "))"
+	" DELETE FROM email_contacts WHERE conversation_id IN (SELECT id FROM conversations WHERE" OLD_RESOLVED("anonymise") ")"
+};
 static const stmt r_chat_names = {
 	"WITH v AS (UPDATE chat_conversations SET visitor_name = CASE WHEN visitor_name IS NULL THEN NULL ELSE '' END,"
 	"   visitor_email = NULL WHERE (visitor_email IS NOT NULL OR visitor_name <> '') AND conversation_id IN"
@@ -151,7 +168,8 @@ bool retention_run(db *d, arena *a, const char **report)
 	const char *chats_deleted = db_str(a, res, 0, 0);
 	PQclear(res);
 	res = db_run(d, &r_chat_words, 0, NULL);
-	if (!res || !db_do(d, &r_chat_files, 0, NULL) || !db_do(d, &r_chat_names, 0, NULL)) {
+	if (!res || !db_do(d, &r_chat_files, 0, NULL) || !db_do(d, &r_chat_mails, 0, NULL) ||
+	    !db_do(d, &r_chat_names, 0, NULL)) {
 		PQclear(res);
 		return false;
 	}

@@ -192,6 +192,29 @@ static const stmt sec_messages = {
 	" WHERE c.customer_id = $1::bigint AND NOT m.internal AND m.id > $2::bigint ORDER BY m.id LIMIT " PAGE_ROWS
 };
 
+/* email conversations with their address that no account held (email_contacts), and their messages */
+static const stmt sec_email_conversations = {
+	"SELECT c.id, jsonb_build_object('id', c.id, 'channel', ca.kind, 'channel_account', ca.name,"
+	" 'subject', c.subject, 'status', c.status, 'created_at', c.created_at, 'resolved_at', c.resolved_at,"
+	" 'contact_name', e.name, 'contact_address', e.address)::text"
+	" FROM email_contacts e JOIN conversations c ON c.id = e.conversation_id"
+	" JOIN channel_accounts ca ON ca.id = c.channel_account_id"
+	" WHERE lower(e.address) = lower($1) AND c.id > $2::bigint ORDER BY c.id LIMIT " PAGE_ROWS
+};
+static const stmt sec_email_messages = {
+	"SELECT m.id, jsonb_build_object('conversation', m.conversation_id, 'at', m.created_at, 'from', m.author,"
+	" 'direction', m.direction, 'subject', m.subject,"
+	" 'text', CASE WHEN m.author = 'system' THEN m.code ELSE m.body END, 'delivery', m.delivery)::text"
+	" FROM email_contacts e JOIN messages m ON m.conversation_id = e.conversation_id"
+	" WHERE lower(e.address) = lower($1) AND NOT m.internal AND m.id > $2::bigint ORDER BY m.id LIMIT " PAGE_ROWS
+};
+/* the mails they sent, as received (raw, base64): a few a page, each may be megabytes */
+static const stmt sec_inbound_mails = {
+	"SELECT id, jsonb_build_object('id', id, 'received_at', received_at, 'message_id', rfc_message_id,"
+	" 'conversation', conversation_id, 'size', size, 'raw_base64', encode(raw, 'base64'))::text"
+	" FROM inbound_mails WHERE lower(from_address) = lower($1) AND id > $2::bigint ORDER BY id LIMIT 20"
+};
+
 static const struct {
 	const char *name;
 	const stmt *s;
@@ -205,6 +228,9 @@ static const struct {
 	{ "profile_scores", &sec_scores, false, false },
 	{ "conversations", &sec_conversations, false, true },
 	{ "messages", &sec_messages, false, true },
+	{ "email_conversations", &sec_email_conversations, true, true },
+	{ "email_messages", &sec_email_messages, true, true },
+	{ "inbound_mails", &sec_inbound_mails, true, true },
 };
 
 /* the files the customer sent or received (not those on staff's notes), their bytes in base64 */

@@ -183,12 +183,15 @@ int64_t msg_external_find(db *d, arena *a, int64_t conv, const char *external_id
 #define MSG_COLS \
 	"m.id, coalesce(m.staff_id, 0), m.author, m.internal, m.direction, m.code, m.body, m.subject, s.name," \
 	" to_char(m.created_at AT TIME ZONE $4, 'YYYY-MM-DD HH24:MI'), m.delivery, m.delivery_error," \
-	" coalesce(f.n, 0)"
-/* the conversation's files counted once, not looked up for each of its 500 messages */
+	" coalesce(f.n, 0), coalesce(im.id, 0)"
+/* the conversation's files counted once, not looked up for each of its 500 messages; the same for the
+ * mails messages came in */
 #define MSG_FROM \
 	" FROM messages m LEFT JOIN staff s ON s.id = m.staff_id" \
 	" LEFT JOIN (SELECT message_id, count(*) AS n FROM attachments WHERE conversation_id = $1::bigint" \
-	"   GROUP BY message_id) f ON f.message_id = m.id"
+	"   GROUP BY message_id) f ON f.message_id = m.id" \
+	" LEFT JOIN (SELECT message_id, min(id) AS id FROM inbound_mails WHERE conversation_id = $1::bigint" \
+	"   AND message_id IS NOT NULL GROUP BY message_id) im ON im.message_id = m.id"
 
 static void msg_row(arena *a, PGresult *res, int i, void *item)
 {
@@ -206,6 +209,7 @@ static void msg_row(arena *a, PGresult *res, int i, void *item)
 	m->delivery = db_str(a, res, i, 10);
 	m->delivery_error = db_str(a, res, i, 11);
 	m->attachments = (int)db_i64(res, i, 12);
+	m->inbound_mail = db_i64(res, i, 13);
 }
 
 static const stmt msgs_after_q = {

@@ -64,6 +64,7 @@ typedef struct message {
 	const char *body, *subject, *by_name, *created_at;
 	const char *delivery, *delivery_error;
 	int attachments;
+	int64_t inbound_mail; /* the mail it came in as (its raw bytes: staff only), 0 none */
 } message;
 
 typedef struct msg_new {

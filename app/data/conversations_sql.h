@@ -8,7 +8,8 @@
 #define CONV_COLS \
 	"c.id, coalesce(c.customer_id, 0), coalesce(c.assigned_to, 0), c.channel_account_id," \
 	" coalesce(c.team_id, 0), ca.kind, ca.name, c.subject, c.status, c.priority, coalesce(c.skill, '')," \
-	" coalesce(c.topic, ''), c.lang, coalesce(cu.name, w.visitor_name, ''), coalesce(cu.email, w.visitor_email, '')," \
+	" coalesce(c.topic, ''), c.lang, coalesce(cu.name, w.visitor_name, ec.name, '')," \
+	" coalesce(cu.email, w.visitor_email, ec.address, '')," \
 	" s.name, t.name, to_char(c.created_at AT TIME ZONE $2, 'YYYY-MM-DD HH24:MI')," \
 	" to_char(c.last_message_at AT TIME ZONE $2, 'YYYY-MM-DD HH24:MI')," \
 	" CASE WHEN (c.last_message_at AT TIME ZONE $2)::date = (now() AT TIME ZONE $2)::date" \
@@ -26,6 +27,7 @@
 #define CONV_FROM \
 	" FROM conversations c JOIN channel_accounts ca ON ca.id = c.channel_account_id" \
 	" LEFT JOIN chat_conversations w ON w.conversation_id = c.id" \
+	" LEFT JOIN email_contacts ec ON ec.conversation_id = c.id" \
 	" LEFT JOIN customers cu ON cu.id = c.customer_id" \
 	" LEFT JOIN staff s ON s.id = c.assigned_to" \
 	" LEFT JOIN teams t ON t.id = c.team_id" \

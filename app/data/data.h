@@ -77,11 +77,23 @@ int64_t reset_consume(db *d, arena *a, account_kind kind, const char *purpose,
 bool customer_mark_verified(db *d, arena *a, int64_t id);
 
 /* ---- mail and jobs (mail.c, jobs.c) ---- */
+/* The headers of a mail on an email conversation (NULL: the defaults: CXMS_MAIL_FROM, a random
+ * Message-ID, no threading). */
+typedef struct mail_headers {
+	const char *from;        /* "Name <address>" of the mailbox */
+	const char *reply_to;    /* the conversation's reply address */
+	const char *message_id;  /* without <>: the same on every retry */
+	const char *in_reply_to; /* without <> */
+	const char *references;  /* ids without <>, separated by spaces, oldest first */
+	bool auto_submitted;     /* sent by CXMS on its own: Auto-Submitted: auto-replied */
+} mail_headers;
+
 typedef struct mail {
 	int64_t id;
 	const char *to, *subject, *body, *status, *created_at, *sent_at, *last_error;
 	const char *list_unsubscribe; /* NULL unless a marketing mail */
 	bool sensitive;
+	mail_headers headers;
 } mail;
 /* Queues a mail and the job that sends it, in the caller's transaction. */
 int64_t mail_queue(db *d, arena *a, const char *to, const char *subject, const char *body,
@@ -90,6 +102,9 @@ int64_t mail_queue(db *d, arena *a, const char *to, const char *subject, const c
  * that long and is not sent when the customer's chat page has shown the message meanwhile. */
 int64_t mail_queue_for_message(db *d, arena *a, const char *to, const char *subject, const char *body,
 			       int64_t message_id, int delay_seconds);
+/* A reply on an email conversation, with its mailbox's headers; sent at once. */
+int64_t mail_queue_threaded(db *d, arena *a, const char *to, const char *subject, const char *body,
+			    int64_t message_id, const mail_headers *h);
 /* A waiting reply mail whose message the customer has seen in the chat becomes "seen_in_chat" instead of
  * being sent: 1 it did, 0 it is to be sent, -1 error. */
 int mail_drop_if_seen(db *d, arena *a, int64_t id);

@@ -46,6 +46,9 @@
 	"   UNION ALL (SELECT sw.conversation_id FROM chat_conversations sw" \
 	"     WHERE $11 <> '' AND (sw.visitor_name ILIKE $11 OR sw.visitor_email ILIKE $11)" \
 	"     ORDER BY sw.conversation_id DESC LIMIT 500)" \
+	"   UNION ALL (SELECT se.conversation_id FROM email_contacts se" \
+	"     WHERE $11 <> '' AND (se.name ILIKE $11 OR se.address ILIKE $11)" \
+	"     ORDER BY se.conversation_id DESC LIMIT 500)" \
 	"   UNION ALL (SELECT sc.id FROM customer_private sp JOIN conversations sc ON sc.customer_id = sp.customer_id" \
 	"     WHERE $12 <> '' AND sp.phone_index = $12)" \
 	"   UNION ALL (SELECT $13::bigint WHERE $13::bigint > 0))))"

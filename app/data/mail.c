@@ -4,22 +4,42 @@
 #include <string.h>
 
 static const stmt insert = {
-	"INSERT INTO mails (to_address, subject, body_text, sensitive, list_unsubscribe, message_id)"
-	" VALUES ($1, $2, $3, $4::boolean, $5, nullif($6::bigint, 0)) RETURNING id"
+	"INSERT INTO mails (to_address, subject, body_text, sensitive, list_unsubscribe, message_id, from_address,"
+	" reply_to, rfc_message_id, in_reply_to, references_ids, auto_submitted)"
+	" VALUES ($1, $2, $3, $4::boolean, $5, nullif($6::bigint, 0), nullif($7, ''), nullif($8, ''), nullif($9, ''),"
+	" nullif($10, ''), nullif($11, ''), $12::boolean) RETURNING id"
 };
 
-static int64_t queue(db *d, arena *a, const char *to, const char *subject, const char *body,
-		     bool sensitive, const char *list_unsubscribe, int64_t message_id, int delay_seconds)
+static int64_t queue_with(db *d, arena *a, const char *to, const char *subject, const char *body,
+			  bool sensitive, const char *list_unsubscribe, int64_t message_id, int delay_seconds,
+			  const mail_headers *h)
 {
+	static const mail_headers none = { 0 };
+	if (!h)
+		h = &none;
 	const char *p[] = { to, subject, body, sensitive ? "true" : "false", list_unsubscribe,
-			    db_id(a, message_id) };
-	PGresult *res = db_run(d, &insert, 6, p);
+			    db_id(a, message_id), h->from ? h->from : "", h->reply_to ? h->reply_to : "",
+			    h->message_id ? h->message_id : "", h->in_reply_to ? h->in_reply_to : "",
+			    h->references ? h->references : "", h->auto_submitted ? "true" : "false" };
+	PGresult *res = db_run(d, &insert, 12, p);
 	int64_t id = res && PQntuples(res) == 1 ? db_i64(res, 0, 0) : -1;
 	PQclear(res);
 	if (id > 0 && !job_enqueue_in(d, a, "send_mail", arena_printf(a, "{\"mail_id\": %lld}", (long long)id),
 				      delay_seconds))
 		return -1;
 	return id;
+}
+
+static int64_t queue(db *d, arena *a, const char *to, const char *subject, const char *body,
+		     bool sensitive, const char *list_unsubscribe, int64_t message_id, int delay_seconds)
+{
+	return queue_with(d, a, to, subject, body, sensitive, list_unsubscribe, message_id, delay_seconds, NULL);
+}
+
+int64_t mail_queue_threaded(db *d, arena *a, const char *to, const char *subject, const char *body,
+			    int64_t message_id, const mail_headers *h)
+{
+	return queue_with(d, a, to, subject, body, false, NULL, message_id, 0, h);
 }
 
 int64_t mail_queue(db *d, arena *a, const char *to, const char *subject, const char *body,
@@ -58,7 +78,8 @@ int64_t mail_queue_unsubscribable(db *d, arena *a, const char *to, const char *s
 
 static const stmt get = {
 	"SELECT id, to_address, subject, body_text, status, created_at::text, sent_at::text,"
-	" last_error, sensitive, list_unsubscribe FROM mails WHERE id = $1"
+	" last_error, sensitive, list_unsubscribe, from_address, reply_to, rfc_message_id, in_reply_to,"
+	" references_ids, auto_submitted FROM mails WHERE id = $1"
 };
 
 static void fill(arena *a, PGresult *res, int i, void *item)
@@ -74,6 +95,12 @@ static void fill(arena *a, PGresult *res, int i, void *item)
 	m->last_error = db_str(a, res, i, 7);
 	m->sensitive = db_bool(res, i, 8);
 	m->list_unsubscribe = db_str(a, res, i, 9);
+	m->headers.from = db_str(a, res, i, 10);
+	m->headers.reply_to = db_str(a, res, i, 11);
+	m->headers.message_id = db_str(a, res, i, 12);
+	m->headers.in_reply_to = db_str(a, res, i, 13);
+	m->headers.references = db_str(a, res, i, 14);
+	m->headers.auto_submitted = db_bool(res, i, 15);
 }
 
 bool mail_get(db *d, arena *a, int64_t id, mail *out)

@@ -17,6 +17,7 @@ bool job_marketing_mailing(db *d, arena *a, const job *j, char *err, size_t errl
 
 bool job_wake_snoozed(db *d, arena *a, const job *j, char *err, size_t errlen);       /* conversations.c */
 bool job_files_gc(db *d, arena *a, const job *j, char *err, size_t errlen);           /* conversations.c */
+bool job_mail_inbound(db *d, arena *a, const job *j, char *err, size_t errlen);       /* mail_inbound.c */
 
 /* Runs fn(arg) once the running job's transaction has committed (never after a rollback): for what
  * leaves the database, such as live notifications. arg lives in the job's arena. */

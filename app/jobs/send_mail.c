@@ -26,8 +26,11 @@ bool job_send_mail(db *d, arena *a, const job *j, char *err, size_t errlen)
 		return seen > 0;
 	if (!cfg.smtp_url)
 		return mail_mark(d, a, m.id, "stored", NULL);
-	if (!smtp_send(cfg.smtp_url, cfg.mail_from, m.to, m.subject, m.body, m.list_unsubscribe, err,
-		       errlen)) {
+	smtp_mail sm = { .from = m.headers.from ? m.headers.from : cfg.mail_from, .to = m.to, .subject = m.subject,
+			 .body = m.body, .list_unsubscribe = m.list_unsubscribe, .reply_to = m.headers.reply_to,
+			 .message_id = m.headers.message_id, .in_reply_to = m.headers.in_reply_to,
+			 .references = m.headers.references, .auto_submitted = m.headers.auto_submitted };
+	if (!smtp_send(cfg.smtp_url, &sm, err, errlen)) {
 		/* the outbox shows a mail whose last attempt failed as failed, not as still waiting */
 		mail_mark(d, a, m.id, j->attempts + 1 >= j->max_attempts ? "failed" : "queued", err);
 		return false;

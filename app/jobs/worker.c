@@ -21,6 +21,7 @@ static const struct {
 	{ "survey_nps_round", job_survey_nps_round },
 	{ "wake_snoozed", job_wake_snoozed },
 	{ "files_gc", job_files_gc },
+	{ "mail_inbound", job_mail_inbound },
 	{ NULL, NULL },
 };
 

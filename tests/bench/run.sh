@@ -80,3 +80,6 @@ tests/bench/surveys.sh "$tmp" "$base" "$BIN" || echo "bench: the surveys figure 
 
 # Agent desktop at 1M conversations / 10M messages (tests/bench/desk.sh): its own stack, fsync on (not --fast).
 tests/bench/desk.sh || echo "bench: the desk figure failed" >&2
+
+# Mail through the mailgate (tests/bench/mail.py): 2,000 mails of ~100 KB, its own stack, fsync on.
+/usr/bin/python3 tests/bench/mail.py || echo "bench: the mail figure failed" >&2

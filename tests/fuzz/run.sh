@@ -30,14 +30,14 @@ fi
 # Longest input per target, and the runs of a smoke run (about a second or two each on a shared core).
 max_len() {
 	case $1 in
-	multipart) echo 65536 ;;
+	multipart | mail) echo 65536 ;;
 	tmpl) echo 16384 ;;
 	*) echo 4096 ;;
 	esac
 }
 smoke_runs() {
 	case $1 in
-	multipart) echo 10000 ;;
+	multipart | mail) echo 10000 ;;
 	tmpl) echo 3000 ;;
 	*) echo 20000 ;;
 	esac
@@ -64,10 +64,12 @@ show_failure() {
 	echo "----"
 }
 
-# seeds beyond the committed corpus: the real templates for tmpl
+# seeds beyond the committed corpus: the real templates for tmpl, the mails of real clients' shapes
+# (tests/mail/, which the unit tests read too) for mail
 extra_seeds() {
 	case $1 in
 	tmpl) echo templates ;;
+	mail) echo tests/mail ;;
 	esac
 }
 

@@ -289,7 +289,8 @@ def test_desk_replies_go_out_on_the_channel_or_say_why_not(h):
                                                        "csrf": h.csrf(page)})
     assert r.status == 303
     m = h.wait_for_mail(lambda m: m["To"] == "emma@example.com" and "Where is my refund" in m["Subject"])
-    assert m["Subject"] == "Re: Where is my refund" and "Refunded today.\nSorry!" in h.mail_text(m)
+    # no "Re:": the customer has not written in it (it was put straight into the database)
+    assert m["Subject"] == "Where is my refund [#CX-%s]" % email and "Refunded today.\nSorry!" in h.mail_text(m)
     deadline = time.time() + 10
     while h.sql_value("SELECT delivery FROM messages WHERE conversation_id = $1::bigint AND author = 'agent'",
                       email) != "sent":
