@@ -44,9 +44,11 @@ int desk_load(req *r, conversation *c)
 
 bool desk_fill_customer(req *r, tdict *d, const conversation *c)
 {
-	if (!c->customer_id) {
+	if (!c->customer_id) { /* a web visitor, or a mail's sender no account has (a contact) */
+		bool contact = strcmp(c->kind, "web") != 0;
 		tdict *v = tmpl_section(d, "IS_VISITOR");
-		tmpl_set(v, "V_NAME", *c->name ? c->name : tr(r, "Visitor"));
+		tmpl_set(v, "V_LABEL", contact ? tr(r, "Contact, no account") : tr(r, "Visitor"));
+		tmpl_set(v, "V_NAME", *c->name ? c->name : contact ? c->email : tr(r, "Visitor"));
 		tmpl_set(v, "V_EMAIL", c->email);
 		return true;
 	}

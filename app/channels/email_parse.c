@@ -21,6 +21,18 @@ static const char *clean(arena *a, const char *s, bool one_line)
 	return out;
 }
 
+/* at most max bytes of valid UTF-8 s, never ending inside a character */
+static const char *cut(arena *a, const char *s, size_t max)
+{
+	size_t n = strlen(s);
+	if (n <= max)
+		return s;
+	while (n > max)
+		for (n--; n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80; n--)
+			;
+	return arena_strndup(a, s, n);
+}
+
 static char *lower(arena *a, const char *s)
 {
 	char *out = arena_strdup(a, s);
@@ -56,9 +68,16 @@ static void list_add(arena *a, addr_list *l, const char *s, int max)
 	l->items[l->n++] = s;
 }
 
+/* "local@domain", both sides there: what an answer can be sent to (RFC 5321 allows 254 bytes) */
+static bool address_ok(const char *addr)
+{
+	const char *at = addr ? strrchr(addr, '@') : NULL;
+	return at && at > addr && at[1] && strlen(addr) <= 254;
+}
+
 static void addr_add(arena *a, addr_list *l, const char *addr)
 {
-	if (addr && *addr && strlen(addr) <= 254)
+	if (address_ok(addr))
 		list_add(a, l, lower(a, clean(a, addr, true)), MAIL_MAX_RECIPIENTS);
 }
 
@@ -136,9 +155,9 @@ static const char *automatic_of(arena *a, GMimeObject *o, const char *from)
 {
 	const char *v = g_mime_object_get_header(o, "Auto-Submitted");
 	if (v && !header_is(o, "Auto-Submitted", (const char *const[]){ "no", NULL }))
-		return arena_printf(a, "Auto-Submitted: %.60s", clean(a, v, true));
+		return arena_printf(a, "Auto-Submitted: %s", cut(a, clean(a, v, true), 60));
 	if (header_is(o, "Precedence", (const char *const[]){ "bulk", "list", "junk", NULL }))
-		return arena_printf(a, "Precedence: %.40s", clean(a, g_mime_object_get_header(o, "Precedence"), true));
+		return arena_printf(a, "Precedence: %s", cut(a, clean(a, g_mime_object_get_header(o, "Precedence"), true), 40));
 	static const char *const presence[] = { "X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress", NULL };
 	for (int i = 0; presence[i]; i++)
 		if (g_mime_object_get_header(o, presence[i]))
@@ -159,14 +178,81 @@ static const char *automatic_of(arena *a, GMimeObject *o, const char *from)
 
 typedef struct walk {
 	arena *a;
+	bool report; /* a delivery status notification: its report parts are read */
 	GMimeTextPart *text, *html;
 	int attachments;
+	const char *bounced_id, *status, *diagnostic;
 } walk;
+
+/* a part's decoded bytes as a string (at most 64 KB: a report's fields or returned headers) */
+static const char *part_string(arena *a, GMimePart *p)
+{
+	GMimeDataWrapper *content = g_mime_part_get_content(p);
+	if (!content)
+		return NULL;
+	GMimeStream *mem = g_mime_stream_mem_new();
+	g_mime_data_wrapper_write_to_stream(content, mem);
+	GByteArray *bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
+	size_t n = bytes->len > 65536 ? 65536 : bytes->len;
+	char *out = arena_strndup(a, (const char *)bytes->data, n);
+	g_object_unref(mem);
+	return out;
+}
+
+/* the value of the first "Name:" line of a field block, one line, valid UTF-8; NULL */
+static const char *field_of(arena *a, const char *block, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *line = block; line && *line; line = strchr(line, '\n'), line = line ? line + 1 : NULL) {
+		if (strncasecmp(line, name, n) == 0 && line[n] == ':') {
+			const char *v = line + n + 1, *end = v + strcspn(v, "\r\n");
+			while (v < end && (*v == ' ' || *v == '\t'))
+				v++;
+			return end > v ? clean(a, arena_strndup(a, v, (size_t)(end - v > 300 ? 300 : end - v)), true) : NULL;
+		}
+	}
+	return NULL;
+}
+
+/* a report's parts: the delivery status (why), and the returned headers or message (which mail) */
+static void visit_report(walk *w, GMimeObject *part)
+{
+	if (GMIME_IS_MESSAGE_PART(part)) { /* message/rfc822: the whole mail came back */
+		GMimeMessage *orig = g_mime_message_part_get_message(GMIME_MESSAGE_PART(part));
+		const char *id = orig ? g_mime_message_get_message_id(orig) : NULL;
+		if (id && !w->bounced_id)
+			w->bounced_id = clean(w->a, id, true);
+		return;
+	}
+	if (!GMIME_IS_PART(part))
+		return;
+	GMimeContentType *ct = g_mime_object_get_content_type(part);
+	if (g_mime_content_type_is_type(ct, "message", "delivery-status")) {
+		const char *fields = part_string(w->a, GMIME_PART(part));
+		if (fields && !w->status) {
+			w->status = field_of(w->a, fields, "Status");
+			w->diagnostic = field_of(w->a, fields, "Diagnostic-Code");
+		}
+	} else if (g_mime_content_type_is_type(ct, "text", "rfc822-headers") ||
+		   g_mime_content_type_is_type(ct, "message", "rfc822-headers")) {
+		const char *headers = part_string(w->a, GMIME_PART(part));
+		const char *id = headers ? field_of(w->a, headers, "Message-ID") : NULL;
+		if (id && !w->bounced_id) {
+			GMimeReferences *r = g_mime_references_parse(NULL, id);
+			if (r && g_mime_references_length(r) > 0)
+				w->bounced_id = clean(w->a, g_mime_references_get_message_id(r, 0), true);
+			if (r)
+				g_mime_references_free(r);
+		}
+	}
+}
 
 static void visit(GMimeObject *parent, GMimeObject *part, gpointer data)
 {
 	(void)parent;
 	walk *w = data;
+	if (w->report)
+		visit_report(w, part);
 	if (!GMIME_IS_PART(part))
 		return;
 	bool attachment = g_mime_part_is_attachment(GMIME_PART(part));
@@ -179,6 +265,21 @@ static void visit(GMimeObject *parent, GMimeObject *part, gpointer data)
 			w->html = GMIME_TEXT_PART(part);
 	} else if (attachment || !g_mime_content_type_is_type(ct, "text", "*"))
 		w->attachments++;
+}
+
+/* gumbo 0.10's time grows with the square of the nesting depth (35 s for 100,000 nested elements): only
+ * HTML within a size and a tag count is parsed, so that one mail cannot hold the worker (and every job
+ * behind it) for minutes. A real mail's HTML is far within both. */
+#define HTML_MAX_BYTES (2 * 1024 * 1024)
+#define HTML_MAX_TAGS 20000
+
+static bool html_budget_ok(const char *html)
+{
+	size_t n = 0, tags = 0;
+	for (; html[n]; n++)
+		if (html[n] == '<' && ++tags > HTML_MAX_TAGS)
+			return false;
+	return n <= HTML_MAX_BYTES;
 }
 
 static const char *text_of(arena *a, GMimeTextPart *p)
@@ -288,14 +389,20 @@ static bool parse(arena *a, const char *data, size_t len, mail_in *out, const ch
 		g_object_unref(m);
 		return true;
 	}
-	walk w = { .a = a };
+	walk w = { .a = a, .report = out->bounce };
 	g_mime_message_foreach(m, visit, &w);
 	out->attachments = w.attachments;
+	if (out->bounce) {
+		out->bounced_id = w.bounced_id && *w.bounced_id && strlen(w.bounced_id) <= 998 ? w.bounced_id : NULL;
+		if (w.status || w.diagnostic)
+			out->bounce_reason = arena_printf(a, "%s%s%s", w.status ? w.status : "",
+							  w.status && w.diagnostic ? ": " : "", w.diagnostic ? w.diagnostic : "");
+	}
 	const char *html = w.html ? text_of(a, w.html) : NULL;
 	out->html = html;
 	const char *text = w.text ? text_of(a, w.text) : NULL;
 	if (!text && html)
-		text = html_to_text(a, html, strlen(html), 400000);
+		text = html_budget_ok(html) ? html_to_text(a, html, strlen(html), 400000) : MAIL_HTML_TOO_LARGE;
 	out->text = text ? text : "";
 	g_object_unref(m);
 	return true;

@@ -8,6 +8,8 @@
 
 #define MAIL_MAX_REFS 50        /* References kept (the newest): a thread deeper than this is rare */
 #define MAIL_MAX_RECIPIENTS 100 /* To, Cc and the MTA's delivery headers */
+/* the text of a mail whose only part is HTML past the parsing budget (email_parse.c) */
+#define MAIL_HTML_TOO_LARGE "[This mail has only HTML, too large to show as text here: see the original mail.]"
 
 typedef struct mail_in {
 	const char *message_id;    /* without <>, NULL when it has none */
@@ -23,11 +25,13 @@ typedef struct mail_in {
 	const char *automatic;     /* why no person wrote it ("Auto-Submitted: auto-replied", ...); NULL */
 	const char *x_loop;        /* the X-Loop header (the caller knows whether it names us); NULL */
 	bool bounce;               /* a delivery status notification (RFC 3464) */
+	const char *bounced_id;    /* a bounce's: the Message-ID of the mail that was not delivered; NULL */
+	const char *bounce_reason; /* a bounce's: its Status and Diagnostic-Code ("5.1.1: smtp; 550 ..."); NULL */
 	int attachments;           /* parts that are attachments */
 } mail_in;
 
 /* Parses len bytes. false when they cannot be a mail (*why: a sentence) — no header block, or no
- * sender address. Every string is valid UTF-8 (invalid bytes become U+FFFD), in the arena.
+ * sender address (local@domain). Every string is valid UTF-8 (invalid bytes become U+FFFD), in the arena.
  * Needs g_mime_init (multipart_init). */
 bool mail_parse(arena *a, const char *data, size_t len, mail_in *out, const char **why);
 

@@ -1,6 +1,7 @@
 /* email_thread.c: reply addresses, Message-IDs and subject tags (see email_thread.h) */
 #include "email_thread.h"
 #include "../core/crypto.h"
+#include <sodium.h>
 #include <inttypes.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -61,6 +62,11 @@ const char *mail_message_id(arena *a, int64_t message, const char *mailbox)
 {
 	const char *at = mailbox ? strchr(mailbox, '@') : NULL;
 	const char *domain = at && at[1] ? at + 1 : "cxms.invalid";
+	for (const char *p = domain; *p; p++) /* a Message-ID is ASCII without spaces (an IDN mailbox: none of it) */
+		if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f || *p == '<' || *p == '>' || *p == '@') {
+			domain = "cxms.invalid";
+			break;
+		}
 	return arena_printf(a, "cx.%" PRId64 ".%s@%s", message, mac_of(a, "mail-message-id", message), domain);
 }
 
@@ -70,6 +76,18 @@ int64_t mail_message_id_message(arena *a, const char *id)
 		return 0;
 	const char *at = strchr(id, '@');
 	return at ? id_mac(a, "mail-message-id", id + 3, at) : 0;
+}
+
+const char *mail_external_id(arena *a, const char *message_id)
+{
+	size_t n = strlen(message_id);
+	if (n <= 255)
+		return message_id;
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, (const unsigned char *)message_id, n);
+	char hex[2 * sizeof h + 1];
+	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+	return arena_printf(a, "mid-sha256:%s", hex);
 }
 
 int64_t mail_subject_tag(const char *subject)

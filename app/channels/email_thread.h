@@ -20,6 +20,10 @@ const char *mail_message_id(arena *a, int64_t message, const char *mailbox);
 /* The message one of our Message-IDs names (MAC checked), else 0. */
 int64_t mail_message_id_message(arena *a, const char *id);
 
+/* A Message-ID as a message's external id: itself, or past 255 bytes (what messages.external_id holds)
+ * "mid-sha256:" and its SHA-256 in hex, so that a long one still stores once and still threads. */
+const char *mail_external_id(arena *a, const char *message_id);
+
 /* The conversation a subject tag "[#CX-123]" names, else 0 (not a proof: the sender is checked). */
 int64_t mail_subject_tag(const char *subject);
 /* The subject with the tag of conv at its end (kept when it is there already), "Re: " when asked. */

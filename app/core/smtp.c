@@ -38,18 +38,55 @@ static bool header_safe(const char *s)
 	return !strpbrk(s, "\r\n");
 }
 
-/* RFC 2047 encoded-word for a UTF-8 subject (base64). */
-static void encode_subject(buf *b, const char *subject)
+/* RFC 2047 encoded-words for UTF-8 text (base64), each of at most 45 bytes of text cut between
+ * characters, folded onto lines of their own: a long subject stays under the 998-byte line limit. */
+static void encode_words(buf *b, const char *text)
 {
-	size_t n = strlen(subject);
-	size_t len = sodium_base64_ENCODED_LEN(n, sodium_base64_VARIANT_ORIGINAL);
-	char enc[4096];
-	if (len > sizeof enc) {
-		buf_puts(b, "(subject too long)");
+	size_t n = strlen(text);
+	if (n > 4000) {
+		buf_puts(b, "(too long)");
 		return;
 	}
-	sodium_bin2base64(enc, len, (const unsigned char *)subject, n, sodium_base64_VARIANT_ORIGINAL);
-	buf_printf(b, "=?UTF-8?B?%s?=", enc);
+	for (size_t at = 0, first = 1; at < n || first; first = 0) {
+		size_t len = n - at > 45 ? 45 : n - at;
+		while (at + len < n && len > 0 && ((unsigned char)text[at + len] & 0xc0) == 0x80)
+			len--;
+		char enc[sodium_base64_ENCODED_LEN(48, sodium_base64_VARIANT_ORIGINAL)];
+		sodium_bin2base64(enc, sizeof enc, (const unsigned char *)text + at, len, sodium_base64_VARIANT_ORIGINAL);
+		buf_printf(b, "%s=?UTF-8?B?%s?=", first ? "" : "\r\n ", enc);
+		at += len;
+		if (!len)
+			break;
+	}
+}
+
+static void encode_subject(buf *b, const char *subject)
+{
+	encode_words(b, subject);
+}
+
+/* "Name <addr>" as a header value: a name with anything but printable ASCII as encoded-words */
+static void put_address(buf *b, const char *s)
+{
+	const char *lt = strrchr(s, '<');
+	bool ascii = true;
+	for (const char *p = s; *p; p++)
+		if ((unsigned char)*p >= 0x7f)
+			ascii = false;
+	if (ascii || !lt) {
+		buf_puts(b, s);
+		return;
+	}
+	const char *start = s, *end = lt;
+	while (start < end && (*start == ' ' || *start == '"'))
+		start++;
+	while (end > start && (end[-1] == ' ' || end[-1] == '"'))
+		end--;
+	buf name = { 0 };
+	buf_append(&name, start, (size_t)(end - start));
+	encode_words(b, buf_cstr(&name));
+	buf_free(&name);
+	buf_printf(b, " %s", lt);
 }
 
 /* a Message-ID without <>: printable ASCII, no spaces or brackets */
@@ -87,8 +124,9 @@ bool smtp_send(const char *url, const smtp_mail *m, char *err, size_t errlen)
 		sodium_bin2hex(hex, sizeof hex, rnd, sizeof rnd);
 		snprintf(mid, sizeof mid, "%s@cxms", hex);
 	}
-	buf_printf(&msg, "Date: %s\r\nFrom: %s\r\nTo: %s\r\nMessage-ID: <%s>\r\n", date, from, to,
-		   m->message_id ? m->message_id : mid);
+	buf_printf(&msg, "Date: %s\r\nFrom: ", date);
+	put_address(&msg, from);
+	buf_printf(&msg, "\r\nTo: %s\r\nMessage-ID: <%s>\r\n", to, m->message_id ? m->message_id : mid);
 	if (m->reply_to)
 		buf_printf(&msg, "Reply-To: %s\r\n", m->reply_to);
 	if (m->in_reply_to && msgid_safe(m->in_reply_to)) /* a sender's odd id is left out, not fatal */

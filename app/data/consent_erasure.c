@@ -28,14 +28,18 @@ static const stmt e_mails = { COUNTED("DELETE FROM mails WHERE lower(to_address)
 /* every channel's conversations: their messages, attachments (files queued for removal), events, web
  * chat rows (visitor name and address), tags, read state and mentions go with them */
 static const stmt e_conversations = { COUNTED("DELETE FROM conversations WHERE customer_id = $1::bigint") };
-/* mail received from the address (raw bytes; those in the customer's conversations go with them too) */
+/* mail received from the address (raw bytes; those in the customer's conversations go with them too),
+ * and the email conversations of that address no account held (email_contacts): the same person -- when
+ * the address is verified as the account's (else someone who signed up with another's address could
+ * erase that person's mail) */
+#define VERIFIED " AND EXISTS (SELECT 1 FROM customers vc WHERE lower(vc.email) = lower($1)" \
+	" AND vc.email_verified_at IS NOT NULL)"
 static const stmt e_inbound_mails = {
-	COUNTED("DELETE FROM inbound_mails WHERE lower(from_address) = lower($1)")
+	COUNTED("DELETE FROM inbound_mails WHERE lower(from_address) = lower($1)" VERIFIED)
 };
-/* email conversations with the address that no account held (email_contacts): the same person */
 static const stmt e_email_contacts = {
 	COUNTED("DELETE FROM conversations WHERE id IN"
-		" (SELECT conversation_id FROM email_contacts WHERE lower(address) = lower($1))")
+		" (SELECT conversation_id FROM email_contacts WHERE lower(address) = lower($1))" VERIFIED)
 };
 /* survey answers keep their scores for the figures, but lose their words and their link to the person */
 static const stmt e_survey_texts = {
@@ -129,10 +133,12 @@ static const stmt r_chat_words = {
 static const stmt r_chat_files = {
 	"DELETE FROM attachments WHERE conversation_id IN (SELECT id FROM conversations WHERE" OLD_RESOLVED("anonymise") ")"
 };
-/* the raw mails of those conversations hold every word, and who wrote them */
+/* the raw mails of those conversations hold every word, and who wrote them; a mail that never became
+ * a message (it failed, or is stuck) is kept 30 days for a person to look at */
 static const stmt r_chat_mails = {
 	"WITH m AS (DELETE FROM inbound_mails WHERE conversation_id IN"
-	"   (SELECT id FROM conversations WHERE" OLD_RESOLVED("anonymise") "))"
+	"   (SELECT id FROM conversations WHERE" OLD_RESOLVED("anonymise") ")),"
+	" f AS (DELETE FROM inbound_mails WHERE conversation_id IS NULL AND received_at < now() - interval '30 days')"
 	" DELETE FROM email_contacts WHERE conversation_id IN (SELECT id FROM conversations WHERE" OLD_RESOLVED("anonymise") ")"
 };
 static const stmt r_chat_names = {

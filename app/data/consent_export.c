@@ -192,6 +192,8 @@ static const stmt sec_messages = {
 	" WHERE c.customer_id = $1::bigint AND NOT m.internal AND m.id > $2::bigint ORDER BY m.id LIMIT " PAGE_ROWS
 };
 
+#define VERIFIED_ADDRESS " AND EXISTS (SELECT 1 FROM customers vc WHERE lower(vc.email) = lower($1)" \
+	" AND vc.email_verified_at IS NOT NULL)"
 /* email conversations with their address that no account held (email_contacts), and their messages */
 static const stmt sec_email_conversations = {
 	"SELECT c.id, jsonb_build_object('id', c.id, 'channel', ca.kind, 'channel_account', ca.name,"
@@ -199,20 +201,23 @@ static const stmt sec_email_conversations = {
 	" 'contact_name', e.name, 'contact_address', e.address)::text"
 	" FROM email_contacts e JOIN conversations c ON c.id = e.conversation_id"
 	" JOIN channel_accounts ca ON ca.id = c.channel_account_id"
-	" WHERE lower(e.address) = lower($1) AND c.id > $2::bigint ORDER BY c.id LIMIT " PAGE_ROWS
+	" WHERE lower(e.address) = lower($1) AND c.id > $2::bigint" VERIFIED_ADDRESS " ORDER BY c.id LIMIT " PAGE_ROWS
 };
 static const stmt sec_email_messages = {
 	"SELECT m.id, jsonb_build_object('conversation', m.conversation_id, 'at', m.created_at, 'from', m.author,"
 	" 'direction', m.direction, 'subject', m.subject,"
 	" 'text', CASE WHEN m.author = 'system' THEN m.code ELSE m.body END, 'delivery', m.delivery)::text"
 	" FROM email_contacts e JOIN messages m ON m.conversation_id = e.conversation_id"
-	" WHERE lower(e.address) = lower($1) AND NOT m.internal AND m.id > $2::bigint ORDER BY m.id LIMIT " PAGE_ROWS
+	" WHERE lower(e.address) = lower($1) AND NOT m.internal AND m.id > $2::bigint" VERIFIED_ADDRESS
+	" ORDER BY m.id LIMIT " PAGE_ROWS
 };
-/* the mails they sent, as received (raw, base64): a few a page, each may be megabytes */
+/* the mails they sent, as received (raw, base64): one a page, as each may be megabytes. The address
+ * sections hold others' words if the account's address is not its owner's: only a verified one. */
 static const stmt sec_inbound_mails = {
 	"SELECT id, jsonb_build_object('id', id, 'received_at', received_at, 'message_id', rfc_message_id,"
 	" 'conversation', conversation_id, 'size', size, 'raw_base64', encode(raw, 'base64'))::text"
-	" FROM inbound_mails WHERE lower(from_address) = lower($1) AND id > $2::bigint ORDER BY id LIMIT 20"
+	" FROM inbound_mails WHERE lower(from_address) = lower($1) AND id > $2::bigint" VERIFIED_ADDRESS
+	" ORDER BY id LIMIT 1"
 };
 
 static const struct {

@@ -95,7 +95,9 @@ int64_t conv_create(db *d, arena *a, const conv_new *n)
 
 /* One statement: the message (once per external id), the conversation's bookkeeping and the event.
  * $2 author, $3 internal, $4 direction; a customer's message wakes a snoozed conversation and reopens
- * a resolved one (queued again if nobody has it). */
+ * a resolved one (queued again if nobody has it) and the customer waits from then on -- unless no
+ * person wrote it ($13: an out-of-office, a list's mail), which changes nothing but the history. */
+#define PERSON "($2 = 'customer' AND NOT $13::boolean)"
 static const stmt msg_insert = {
 	"WITH c AS (SELECT id, channel_account_id, status, snoozed_until > now() AS snoozed FROM conversations"
 	"   WHERE id = $1::bigint FOR UPDATE),"
@@ -108,24 +110,24 @@ static const stmt msg_insert = {
 	"   RETURNING id, conversation_id, created_at),"
 	" upd AS (UPDATE conversations v SET last_message_at = ins.created_at, updated_at = now(),"
 	"     preview = CASE WHEN $2 <> 'system' AND NOT $3::boolean THEN left($7, 200) ELSE v.preview END,"
-	"     last_customer_message_at = CASE WHEN $2 = 'customer' THEN ins.created_at"
+	"     last_customer_message_at = CASE WHEN " PERSON " THEN ins.created_at"
 	"       ELSE v.last_customer_message_at END,"
-	"     waiting_since = CASE WHEN $2 = 'customer' THEN coalesce(v.waiting_since, ins.created_at)"
+	"     waiting_since = CASE WHEN " PERSON " THEN coalesce(v.waiting_since, ins.created_at)"
 	"       WHEN $4 = 'out' THEN NULL ELSE v.waiting_since END,"
 	"     first_agent_reply_at = CASE WHEN $2 = 'agent' AND $4 = 'out'"
 	"       THEN coalesce(v.first_agent_reply_at, ins.created_at) ELSE v.first_agent_reply_at END,"
-	"     snoozed_until = CASE WHEN $2 = 'customer' THEN NULL ELSE v.snoozed_until END,"
-	"     status = CASE WHEN $2 = 'customer' AND v.status = 'resolved' THEN 'open' ELSE v.status END,"
-	"     resolved_at = CASE WHEN $2 = 'customer' AND v.status = 'resolved' THEN NULL ELSE v.resolved_at END,"
-	"     queued_at = CASE WHEN $2 = 'customer' AND v.status = 'resolved' AND v.assigned_to IS NULL"
+	"     snoozed_until = CASE WHEN " PERSON " THEN NULL ELSE v.snoozed_until END,"
+	"     status = CASE WHEN " PERSON " AND v.status = 'resolved' THEN 'open' ELSE v.status END,"
+	"     resolved_at = CASE WHEN " PERSON " AND v.status = 'resolved' THEN NULL ELSE v.resolved_at END,"
+	"     queued_at = CASE WHEN " PERSON " AND v.status = 'resolved' AND v.assigned_to IS NULL"
 	"       THEN now() ELSE v.queued_at END"
 	"   FROM ins WHERE v.id = ins.conversation_id RETURNING v.id),"
 	" ev AS (INSERT INTO conversation_events (conversation_id, at, kind, actor, staff_id, from_value, to_value,"
 	"     message_id)"
 	"   SELECT ins.conversation_id, ins.created_at, x.kind, x.actor, nullif($5::bigint, 0), x.f, x.t, ins.id"
 	"   FROM ins, c, upd, LATERAL (VALUES"
-	"     (CASE WHEN $2 = 'customer' AND c.status = 'resolved' THEN 'reopened' END, 'customer', 'resolved', 'open'),"
-	"     (CASE WHEN $2 = 'customer' AND c.snoozed THEN 'unsnoozed' END, 'customer', NULL, NULL),"
+	"     (CASE WHEN " PERSON " AND c.status = 'resolved' THEN 'reopened' END, 'customer', 'resolved', 'open'),"
+	"     (CASE WHEN " PERSON " AND c.snoozed THEN 'unsnoozed' END, 'customer', NULL, NULL),"
 	"     (CASE WHEN $3::boolean THEN 'note_added' WHEN $2 = 'customer' THEN 'customer_replied'"
 	"       WHEN $4 = 'out' THEN 'agent_replied' END,"
 	"      CASE $2 WHEN 'customer' THEN 'customer' WHEN 'agent' THEN 'staff' ELSE 'system' END, NULL, NULL)"
@@ -135,6 +137,7 @@ static const stmt msg_insert = {
 	"    AND m.external_id = $10),"
 	"   EXISTS (SELECT 1 FROM c)"
 };
+#undef PERSON
 
 int64_t msg_add(db *d, arena *a, const msg_new *m, bool *duplicate)
 {
@@ -147,9 +150,9 @@ int64_t msg_add(db *d, arena *a, const msg_new *m, bool *duplicate)
 			    ID(m->staff_id), m->code ? m->code : "", m->body ? m->body : "",
 			    m->subject ? m->subject : "", m->html ? m->html : "",
 			    m->external_id ? m->external_id : "", m->ip_hash ? m->ip_hash : "",
-			    m->delivery && *direction == 'o' ? m->delivery : "" };
+			    m->delivery && *direction == 'o' ? m->delivery : "", m->automatic ? "t" : "f" };
 	*duplicate = false;
-	PGresult *res = db_run(d, &msg_insert, 12, p);
+	PGresult *res = db_run(d, &msg_insert, 13, p);
 	if (!res)
 		return -1;
 	int64_t id = 0;

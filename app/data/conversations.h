@@ -77,6 +77,7 @@ typedef struct msg_new {
 	const char *external_id;   /* the channel's id of the message: stored once per channel account */
 	const char *ip_hash;
 	const char *delivery;      /* outbound: queued, sent, ... */
+	bool automatic;            /* a customer's, but no person wrote it: it reopens, wakes and waits nothing */
 } msg_new;
 /* Adds the message, updates the conversation (last activity, preview, who waits since when; a customer
  * message wakes a snoozed conversation and reopens a resolved one) and writes the event, in one

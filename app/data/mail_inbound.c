@@ -1,6 +1,7 @@
 /* data/mail_inbound.c: received mail, its threading lookups and email contacts (see mail_inbound.h) */
 #include "mail_inbound.h"
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define ID(x) db_id(a, (x))
@@ -227,7 +228,8 @@ int mail_thread_participant(db *d, arena *a, int64_t conv, const char *address)
 /* Message-IDs as stored (no brackets, no spaces); the ids of mail that had none are ours, not theirs */
 #define THEIR_IDS(m) \
 	" " m ".conversation_id = $1::bigint AND " m ".direction = 'in' AND " m ".external_id IS NOT NULL" \
-	" AND " m ".external_id NOT LIKE 'inbound-mail-%' AND " m ".external_id !~ '[[:space:]<>]'"
+	" AND " m ".external_id NOT LIKE 'inbound-mail-%' AND " m ".external_id NOT LIKE 'mid-sha256:%'" \
+	" AND " m ".external_id !~ '[[:space:]<>]'"
 static const stmt refs_q = {
 	"SELECT (SELECT m.external_id FROM messages m WHERE" THEIR_IDS("m") " ORDER BY m.id DESC LIMIT 1),"
 	" (SELECT string_agg(rid, ' ' ORDER BY id) FROM (SELECT id, rid FROM ("
@@ -247,6 +249,21 @@ bool mail_thread_refs(db *d, arena *a, int64_t conv, const char **in_reply_to, c
 	*answers = db_bool(res, 0, 2);
 	PQclear(res);
 	return true;
+}
+
+static const stmt bounced_q = {
+	"UPDATE messages SET delivery = 'failed', delivery_at = now(), delivery_error = left($2, 1000)"
+	" WHERE id = $1::bigint AND direction = 'out'"
+};
+
+int msg_mark_bounced(db *d, arena *a, int64_t msg, const char *reason)
+{
+	PGresult *res = db_run(d, &bounced_q, 2, (const char *[]){ ID(msg), reason });
+	if (!res)
+		return -1;
+	int n = atoi(PQcmdTuples(res));
+	PQclear(res);
+	return n > 0;
 }
 
 static const stmt customer_q = {

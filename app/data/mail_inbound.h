@@ -54,6 +54,10 @@ int mail_thread_participant(db *d, arena *a, int64_t conv, const char *address);
  * separated by spaces (NULL when none); *answers when the customer has written in it. */
 bool mail_thread_refs(db *d, arena *a, int64_t conv, const char **in_reply_to, const char **refs, bool *answers);
 
+/* A bounce came back for our message msg: its delivery is failed, with the reason. 1 marked, 0 no such
+ * outgoing message, -1 error. */
+int msg_mark_bounced(db *d, arena *a, int64_t msg, const char *reason);
+
 /* The customer account with that verified address (0 none, -1 error). */
 int64_t customer_by_verified_email(db *d, arena *a, const char *address);
 /* The address (and name) an email conversation without a customer account answers. */

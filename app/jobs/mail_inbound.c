@@ -55,11 +55,64 @@ static int64_t thread_of(db *d, arena *a, int64_t mailbox, const mail_in *m)
 		if (c < 0)
 			return -1;
 	}
-	int64_t c = mail_thread_by_ids(d, a, mailbox, m->refs, m->nrefs);
+	const char **ids = arena_alloc(a, sizeof *ids * (size_t)(m->nrefs + 1));
+	for (int i = 0; i < m->nrefs; i++)
+		ids[i] = mail_external_id(a, m->refs[i]);
+	int64_t c = mail_thread_by_ids(d, a, mailbox, ids, m->nrefs);
 	if (c)
 		return c;
 	int64_t tagged = mail_subject_tag(m->subject);
 	return tagged ? mail_thread_check(d, a, mailbox, tagged) : 0;
+}
+
+/* The conversation the mail belongs to: where its Message-ID was stored before (a copy by another path,
+ * after retention removed the first one's raw mail), else the one its marks name if the sender is in it
+ * (else *follows names it, and a new one is to be opened), else, for a sender past the flood threshold,
+ * their newest. 0: a new one; -1 error. */
+static int64_t conversation_for(db *d, arena *a, const inbound_mail *im, const mail_in *m, const char *external_id,
+				int64_t *follows)
+{
+	*follows = 0;
+	int64_t conv = m->message_id ? mail_thread_by_ids(d, a, im->account_id, &external_id, 1) : 0;
+	if (conv)
+		return conv;
+	conv = thread_of(d, a, im->account_id, m);
+	if (conv > 0) { /* a mark names it, but only someone in it may add to it */
+		int in = mail_thread_participant(d, a, conv, m->from_addr);
+		if (in < 0)
+			return -1;
+		if (!in) {
+			*follows = conv;
+			conv = 0;
+		}
+	}
+	if (conv == 0) {
+		int recent = inbound_mails_from(d, a, im->account_id, m->from_addr, FLOOD_MINUTES);
+		if (recent < 0)
+			return -1;
+		if (recent > FLOOD_MAILS)
+			conv = mail_thread_latest_from(d, a, im->account_id, m->from_addr);
+	}
+	return conv;
+}
+
+/* A bounce of one of our mails: that message's delivery is failed, with the reason, and the bounce is
+ * kept with its conversation (not as a message: nobody wrote it, and it must not reopen anything).
+ * 1 done, 0 not a bounce of ours (threaded like any mail), -1 error. */
+static int bounce_of_ours(db *d, arena *a, const inbound_mail *im, const mail_in *m, int64_t *conv)
+{
+	int64_t msg = m->bounce && m->bounced_id ? mail_message_id_message(a, m->bounced_id) : 0;
+	int64_t c = msg ? mail_thread_by_message(d, a, msg) : 0;
+	if (c > 0)
+		c = mail_thread_check(d, a, im->account_id, c);
+	if (c <= 0)
+		return c < 0 ? -1 : 0;
+	const char *reason = arena_printf(a, "bounced: %s", m->bounce_reason ? m->bounce_reason : "no reason given");
+	int marked = msg_mark_bounced(d, a, msg, reason);
+	if (marked < 0 || !inbound_mail_threaded(d, a, im->id, c, 0, m->automatic))
+		return -1;
+	*conv = c;
+	return 1;
 }
 
 /* what the desktops hear after commit: the conversation changed, and who got which by routing */
@@ -113,24 +166,22 @@ bool job_mail_inbound(db *d, arena *a, const job *j, char *err, size_t errlen)
 	}
 	const char *automatic = m.automatic ? m.automatic : our_own(a, &m, im.mailbox);
 
-	int64_t conv = thread_of(d, a, im.account_id, &m), follows = 0;
-	if (conv < 0) {
-		snprintf(err, errlen, "database error");
-		return false;
-	}
-	if (conv) { /* a mark names it, but only someone in it may add to it */
-		int in = mail_thread_participant(d, a, conv, m.from_addr);
-		if (in < 0) {
+	int64_t conv = 0, follows = 0;
+	int bounced = bounce_of_ours(d, a, &im, &m, &conv);
+	if (bounced) {
+		if (bounced < 0) {
 			snprintf(err, errlen, "database error");
 			return false;
 		}
-		if (!in) {
-			follows = conv;
-			conv = 0;
-		}
+		routed *r = arena_calloc(a, sizeof *r);
+		*r = (routed){ .a = a, .conv = conv };
+		job_after_commit(tell, r);
+		log_info("inbound mail %lld: a bounce of conversation %lld's mail", (long long)id, (long long)conv);
+		return true;
 	}
-	if (!conv && inbound_mails_from(d, a, im.account_id, m.from_addr, FLOOD_MINUTES) > FLOOD_MAILS)
-		conv = mail_thread_latest_from(d, a, im.account_id, m.from_addr);
+	const char *external_id = m.message_id ? mail_external_id(a, m.message_id)
+					       : arena_printf(a, "inbound-mail-%lld", (long long)id);
+	conv = conversation_for(d, a, &im, &m, external_id, &follows);
 	if (conv < 0) {
 		snprintf(err, errlen, "database error");
 		return false;
@@ -150,7 +201,8 @@ bool job_mail_inbound(db *d, arena *a, const job *j, char *err, size_t errlen)
 	bool dup;
 	msg_new msg = { .conversation_id = conv, .kind = MSG_CUSTOMER, .subject = subject,
 			.body = cut_chars(a, m.text, MESSAGE_MAX_CHARS),
-			.external_id = m.message_id ? m.message_id : arena_printf(a, "inbound-mail-%lld", (long long)id) };
+			.external_id = external_id,
+			.automatic = automatic != NULL };
 	int64_t msg_id = msg_add(d, a, &msg, &dup);
 	if (msg_id <= 0 || !inbound_mail_threaded(d, a, id, conv, msg_id, automatic)) {
 		snprintf(err, errlen, "database error");

@@ -169,7 +169,7 @@
   <aside class="desk-customer" id="customer" aria-label="[[Customer]]">
     <nav class="desk-phone-nav"><a href="#latest">← [[Conversation]]</a></nav>
     <h2>[[Customer]]</h2>
-    {{#IS_VISITOR}}<p>[[Visitor]]: {{V_NAME}}</p><p class="muted">{{V_EMAIL}}</p>{{/IS_VISITOR}}
+    {{#IS_VISITOR}}<p>{{V_LABEL}}: {{V_NAME}}</p><p class="muted">{{V_EMAIL}}</p>{{/IS_VISITOR}}
     {{#PROFILE}}
     <dl class="profile">
       <dt>[[Name]]</dt><dd>{{P_NAME}}</dd>

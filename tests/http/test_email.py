@@ -76,6 +76,7 @@ def test_a_mail_becomes_a_conversation_and_the_reply_threads_back(h):
     agent = sign_in(h, "agent")
     page = agent.get("/admin/inbox/%s" % conv)
     assert page.status == 200 and "my café order is late" in page.text and "Ana Silva Müller" in page.text
+    assert "Contact, no account: Ana Silva Müller" in page.text
     # the mail as it came, for staff: a download, never shown or run by the browser
     href = re.search(r'href="(/admin/inbox/%s/mails/(\d+))"' % conv, page.text)
     assert href, "no link to the original mail"
@@ -122,16 +123,17 @@ def test_an_answer_from_someone_else_opens_a_conversation_of_its_own(h):
     """Newsletter replies from many people must not land in one conversation (Chatwoot #13502): a mark
     that names a conversation joins it only when the sender is in it."""
     who = sender()
-    conv = pipe(h, mail(who, "Where is my parcel"))[2]
+    first_id = "parcel-%s@client.example" % uuid.uuid4().hex
+    conv = pipe(h, mail(who, "Where is my parcel", message_id=first_id))[2]
+    # the sender itself, by References alone: joins (the marks work)
+    assert pipe(h, mail(who, "Re: it", "and?", headers=["References: <%s>" % first_id]))[2] == conv
     other = sender()
     for m in (mail(other, "Re: Where is my parcel [#CX-%s]" % conv, "me too"),
               mail(other, "Re: it", "me too", headers=["In-Reply-To: <nothing-%s@x>" % other,
-                                                          "References: " + "<first-%s@client.example>" % who])):
+                                                          "References: <%s>" % first_id])):
         got = pipe(h, m)[2]
         assert got != conv
-        assert h.sql_value("SELECT follows_id FROM conversations WHERE id = $1::bigint", got) in (conv, None)
-    first = h.sql_value("SELECT conversation_id FROM inbound_mails WHERE from_address = $1 ORDER BY id LIMIT 1", other)
-    assert h.sql_value("SELECT follows_id FROM conversations WHERE id = $1::bigint", first) == conv
+        assert h.sql_value("SELECT follows_id FROM conversations WHERE id = $1::bigint", got) == conv
     # a forged reply address (a MAC that is not ours) is no mark at all
     forged = mail(other, "hi", "hi", to="support+%s.%s@nodi.example" % (conv, "0" * 20))
     got = pipe(h, forged)[2]
@@ -145,8 +147,10 @@ def test_a_mail_handed_over_twice_is_stored_once(h):
     who = sender()
     raw = mail(who, "Twice")
     first = pipe(h, raw)
-    again = pipe(h, raw)  # the same bytes
-    assert again[0] == first[0]
+    r = mailgate(h, raw)  # the same bytes
+    assert r.returncode == 0, r.stderr
+    h.settle()
+    assert h.sql_value("SELECT count(*) FROM inbound_mails WHERE from_address = $1", who) == "1"
     relayed = b"Received: from relay2.example by mx.example; Tue, 1 Dec 2026 10:00:05 +0000\n" + raw
     r = mailgate(h, relayed)  # the same Message-ID by another path
     assert r.returncode == 0, r.stderr
@@ -163,8 +167,9 @@ def test_a_mail_handed_over_twice_is_stored_once(h):
 
 def test_mailgate_answers_as_an_mta_expects(h):
     before = h.db_snapshot()
-    for raw, why in ((b"", "no header"), (b"\x00\x01\x02 not a mail at all", "no"),
-                     (b"Subject: no sender\nTo: support@nodi.example\n\nbody\n", "no sender")):
+    for raw, why in ((b"", "no header block"), (b"\x00\x01\x02 not a mail at all", "no header block"),
+                     (b"Subject: no sender\nTo: support@nodi.example\n\nbody\n", "no sender address"),
+                     (b"From: ab\nSubject: not an address\n\nbody\n", "no sender address")):
         r = mailgate(h, raw)
         assert r.returncode == 65 and why in r.stderr, (raw, r.returncode, r.stderr)
     r = mailgate(h, mail(sender(), "x"), "--channel", "No such mailbox")
@@ -216,6 +221,16 @@ def test_mail_no_person_wrote_is_marked_automatic(h):
     assert ours
     assert pipe(h, mail(sender(), "echo", message_id=ours))[3] == "our own Message-ID"
     assert pipe(h, mail(sender(), "looped", headers=["X-Loop: %s" % MAILBOX]))[3] == "X-Loop: our mailbox"
+    # an out-of-office answering a resolved conversation is kept in it, and reopens nothing
+    who = h.sql_value("SELECT address FROM email_contacts WHERE conversation_id = $1::bigint", conv)
+    h.sql("UPDATE conversations SET status = 'resolved', resolved_at = now() WHERE id = $1::bigint", conv)
+    row = pipe(h, mail(who, "Out of office", "I am away.", headers=["Auto-Submitted: auto-replied",
+                                                                     "In-Reply-To: <%s>" % ours]))
+    assert row[2] == conv and row[3] == "Auto-Submitted: auto-replied"
+    assert h.sql("SELECT status, waiting_since IS NULL FROM conversations WHERE id = $1::bigint", conv)[0] == ["resolved", "t"]
+    # a person's answer does reopen it
+    assert pipe(h, mail(who, "Re: loop test", "Still broken", headers=["In-Reply-To: <%s>" % ours]))[2] == conv
+    assert h.sql_value("SELECT status FROM conversations WHERE id = $1::bigint", conv) == "open"
     h.sql("UPDATE conversations SET status = 'resolved' WHERE channel_account_id ="
           " (SELECT id FROM channel_accounts WHERE name = 'Support mailbox') AND status <> 'resolved'")
 
@@ -263,6 +278,11 @@ def test_a_customers_mail_is_in_their_record_export_and_erasure(h):
     assert [e["id"] for e in data["email_conversations"]] == [int(contact_conv)]
     assert [m["text"] for m in data["email_messages"] if m["from"] == "customer"] == ["Words of a contact"]
     assert [base64.b64decode(m["raw_base64"]) for m in data["inbound_mails"]] == [before_account, raw]
+    # an address the account has not proven is not theirs to read: no one else's mail in the export
+    h.sql("UPDATE customers SET email_verified_at = NULL WHERE id = $1::bigint", cust)
+    unproven = json.loads(c.post("/account/privacy/export", {"csrf": h.csrf(c.get("/account/privacy"))}).body)
+    assert unproven["email_conversations"] == [] and unproven["inbound_mails"] == [] and unproven["email_messages"] == []
+    h.sql("UPDATE customers SET email_verified_at = now() WHERE id = $1::bigint", cust)
     comp = sign_in(h, "compliance")
     page = comp.get("/admin/compliance")
     assert comp.post("/admin/compliance/erasure", {"csrf": h.csrf(page), "email": email, "reason": "Letter"}).status == 303
@@ -300,3 +320,50 @@ def test_mailgate_bounces_a_mail_over_its_limit(h):
     r = mailgate(h, big)
     assert r.returncode == 65 and "larger than 50 MB" in r.stderr, (r.returncode, r.stderr)
     assert h.db_snapshot() == before
+
+
+def test_a_bounce_marks_our_reply_not_delivered(h):
+    who = sender()
+    conv = pipe(h, mail(who, "Bounce me"))[2]
+    agent = sign_in(h, "agent")
+    page = agent.get("/admin/inbox/%s" % conv)
+    assert agent.post("/admin/inbox/%s/messages" % conv, {"kind": "reply", "body": "An answer that bounces",
+                                                         "csrf": h.csrf(page)}).status == 303
+    h.settle()
+    ours = h.sql_value("SELECT m.rfc_message_id FROM mails m JOIN messages g ON g.id = m.message_id"
+                       " WHERE g.conversation_id = $1::bigint", conv)
+    convs_before = h.sql_value("SELECT count(*) FROM conversations")
+    dsn = ("Return-Path: <>\nFrom: Mail Delivery System <MAILER-DAEMON@mx.nodi.example>\nTo: %s\n"
+           "Subject: Undelivered Mail Returned to Sender\nMessage-ID: <dsn-%s@mx.nodi.example>\nMIME-Version: 1.0\n"
+           "Content-Type: multipart/report; report-type=delivery-status; boundary=\"r\"\n\n"
+           "--r\nContent-Type: text/plain\n\nYour message could not be delivered.\n"
+           "--r\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.nodi.example\n\n"
+           "Final-Recipient: rfc822; %s\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\n\n"
+           "--r\nContent-Type: text/rfc822-headers\n\nFrom: support@nodi.example\nTo: %s\nMessage-ID: <%s>\n\n"
+           "--r--\n" % (MAILBOX, uuid.uuid4().hex, who, who, ours)).encode()
+    row = pipe(h, dsn)
+    assert row[1] == "threaded" and row[2] == conv and row[3] == "delivery status notification", row
+    assert h.sql("SELECT delivery, delivery_error FROM messages WHERE conversation_id = $1::bigint AND author = 'agent'",
+                 conv)[0] == ["failed", "bounced: 5.1.1: smtp; 550 5.1.1 User unknown"]
+    assert h.sql_value("SELECT count(*) FROM conversations") == convs_before, "a bounce opened a conversation"
+    assert len(customer_messages(h, conv)) == 1, "a bounce is no message of the customer's"
+    assert "550 5.1.1 User unknown" in agent.get("/admin/inbox/%s" % conv).text
+    # a bounce naming a Message-ID that is not ours (a forged MAC) is only a mail
+    forged = dsn.replace(ours.encode(), ours.split(".")[0].encode() + b"." + ours.split(".")[1].encode() + b".00000000000000000000@nodi.example")
+    forged = forged.replace(b"<dsn-", b"<dsn-forged-")
+    row = pipe(h, forged)
+    assert row[2] != conv
+    h.sql("UPDATE conversations SET status = 'resolved' WHERE id IN ($1::bigint, $2::bigint)", conv, row[2])
+
+
+def test_odd_mail_is_threaded_not_stuck(h):
+    """Mail the mailgate took must become a message: a Message-ID past 255 bytes (stored hashed, still
+    threads and stores once), an Auto-Submitted value in another script (cut between characters)."""
+    who = sender()
+    long_id = "x" * 600 + "@client.example"
+    row = pipe(h, mail(who, "Long id", "first", message_id=long_id))
+    assert row[1] == "threaded", row
+    conv = row[2]
+    assert pipe(h, mail(who, "Re: long", "second", headers=["In-Reply-To: <%s>" % long_id]))[2] == conv
+    row = pipe(h, mail(sender(), "Away", "away", headers=["Auto-Submitted: auto-replied " + "р" * 80]))
+    assert row[1] == "threaded" and row[3].startswith("Auto-Submitted: auto-replied р"), row
