@@ -106,7 +106,23 @@ const char *mail_subject_tagged(arena *a, const char *subject, int64_t conv, boo
 {
 	const char *s = subject && *subject ? subject : "";
 	const char *re = reply && strncasecmp(s, "re:", 3) != 0 ? "Re: " : "";
-	if (mail_subject_tag(s) == conv)
-		return arena_printf(a, "%s%s", re, s);
-	return arena_printf(a, "%s%s%s[#CX-%" PRId64 "]", re, s, *s ? " " : "", conv);
+	/* without any tag it had (another conversation's, or one it came with): ours at the end */
+	char *clean = arena_strdup(a, s), *o = clean;
+	for (const char *p = s; *p;) {
+		const char *d = strncmp(p, "[#CX-", 5) == 0 ? p + 5 : NULL, *e = d;
+		while (e && *e >= '0' && *e <= '9')
+			e++;
+		if (d && e > d && *e == ']') {
+			p = e + 1;
+			while (o > clean && o[-1] == ' ' && (*p == ' ' || !*p))
+				o--;
+			if (o == clean)
+				while (*p == ' ')
+					p++;
+			continue;
+		}
+		*o++ = *p++;
+	}
+	*o = '\0';
+	return arena_printf(a, "%s%s%s[#CX-%" PRId64 "]", re, clean, *clean ? " " : "", conv);
 }

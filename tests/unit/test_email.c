@@ -248,6 +248,9 @@ static void subject_tags(void **s)
 	assert_string_equal(mail_subject_tagged(A, "Re: Where is it? [#CX-41]", 41, true), "Re: Where is it? [#CX-41]");
 	assert_string_equal(mail_subject_tagged(A, "New", 8, false), "New [#CX-8]");
 	assert_string_equal(mail_subject_tagged(A, "", 8, false), "[#CX-8]");
+	/* another tag goes (it would thread the answer elsewhere), ours stays once */
+	assert_string_equal(mail_subject_tagged(A, "Re: Where? [#CX-41]", 6, true), "Re: Where? [#CX-6]");
+	assert_string_equal(mail_subject_tagged(A, "[#CX-6] Where? [#CX-6]", 6, false), "Where? [#CX-6]");
 }
 
 static int setup(void **s)
