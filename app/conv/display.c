@@ -153,6 +153,8 @@ int msgs_json(req *r, const conversation *c, int64_t after, bool staff)
 		json_object_set_new(x, "at", json_string(m[i].created_at ? m[i].created_at : ""));
 		if (staff && m[i].delivery)
 			json_object_set_new(x, "delivery", json_string(delivery_label(r, &m[i])));
+		if (staff && m[i].inbound_mail)
+			json_object_set_new(x, "mail", json_integer(m[i].inbound_mail));
 		if (m[i].attachments > 0) {
 			attachment *att;
 			int na = attachments_of_message(r->db, r->a, m[i].id, &att);

@@ -149,6 +149,14 @@
 		at.textContent = m.at;
 		li.appendChild(document.createTextNode(' '));
 		li.appendChild(at);
+		if (typeof m.mail === 'number') { // the mail it came in as, as it came
+			var raw = document.createElement('a');
+			raw.className = 'raw-mail small';
+			raw.href = chat.getAttribute('data-base') + '/mails/' + m.mail;
+			raw.textContent = chat.getAttribute('data-t-mail') || 'Original mail';
+			li.appendChild(document.createTextNode(' '));
+			li.appendChild(raw);
+		}
 		if (m.delivery) {
 			var d = document.createElement('span');
 			d.className = 'delivery';

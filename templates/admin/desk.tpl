@@ -103,7 +103,7 @@
       </details>
     </div>
 
-    <section class="card chat" id="chat" data-base="/admin/inbox/{{ID}}" data-last="{{LAST}}" data-conv="{{ID}}" data-t-note="[[internal note]]" data-t-failed="[[The message could not be sent.]]">
+    <section class="card chat" id="chat" data-base="/admin/inbox/{{ID}}" data-last="{{LAST}}" data-conv="{{ID}}" data-t-note="[[internal note]]" data-t-mail="[[Original mail]]" data-t-failed="[[The message could not be sent.]]">
       {{#EARLIER}}<p class="muted small">[[Only the newest 500 messages are shown.]]</p>{{/EARLIER}}
       <ol class="messages" id="messages" aria-live="polite">
         {{#MSG}}<li class="msg msg-{{KIND}}" data-id="{{MSG_ID}}"{{#LATEST}} id="latest"{{/LATEST}}><span class="who">{{WHO}}{{#NOTE}} <span class="note-tag">[[internal note]]</span>{{/NOTE}}</span>{{#SUBJECT}} <span class="subject">{{MSG_SUBJECT}}</span>{{/SUBJECT}} <span class="text">{{TEXT}}</span>{{#ATTACHMENT}} <a class="file" href="{{HREF}}">{{#IMAGE}}<img src="{{HREF}}" alt="{{NAME}}" loading="lazy">{{/IMAGE}}<span>{{NAME}} ({{SIZE}})</span></a>{{/ATTACHMENT}} <time>{{AT}}</time>{{#RAW_MAIL}} <a class="raw-mail small" href="/admin/inbox/{{ID}}/mails/{{MAIL_ID}}">[[Original mail]]</a>{{/RAW_MAIL}}{{#DELIVERY}} <span class="delivery{{#FAILED}} failed{{/FAILED}}">{{STATE}}{{#FAILED}}: {{REASON}}{{/FAILED}}</span>{{/DELIVERY}}</li>

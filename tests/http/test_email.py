@@ -88,6 +88,9 @@ def test_a_mail_becomes_a_conversation_and_the_reply_threads_back(h):
     assert agent.get("/admin/inbox/%s/mails/%s" % (other, href.group(2))).status == 404
     assert agent.get("/admin/inbox/%s/mails/999999999" % conv).status == 404
     assert sign_in(h, "customer").get(href.group(1)).status in (302, 303, 403, 404)
+    # the live pane's JSON names it too (staff only: the customer's page never gets it)
+    msgs = json.loads(agent.get("/admin/inbox/%s/messages?after=0" % conv).body)["messages"]
+    assert [m.get("mail") for m in msgs if m["kind"] == "customer"] == [int(href.group(2))]
 
     # the agent's reply: from the mailbox, with the marks that bring the answer back
     r = agent.post("/admin/inbox/%s/messages" % conv, {"kind": "reply", "body": "It left today.", "csrf": h.csrf(page)})
