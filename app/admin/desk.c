@@ -334,6 +334,8 @@ int desk_conv_page(req *r, const conversation *c, int status, const char *error,
 		tmpl_show(v, "CAN_SNOOZE");
 	if (c->offline)
 		tmpl_show(v, "OFFLINE");
+	if (c->follows_id)
+		tmpl_set_int(tmpl_section(v, "FOLLOWS"), "FOLLOWS_ID", c->follows_id);
 	if (more)
 		tmpl_show(v, "EARLIER");
 	tdict **rows = msgs_fill(r, v, m, n, true);

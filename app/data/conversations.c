@@ -45,6 +45,7 @@ void conv_row(arena *a, PGresult *res, int i, void *item)
 	c->visitor_hash = db_str(a, res, i, k++);
 	c->visitor = db_bool(res, i, k++);
 	c->offline = db_bool(res, i, k++);
+	c->follows_id = db_i64(res, i, k++);
 }
 
 static const stmt conv_one = { "SELECT " CONV_COLS CONV_FROM " WHERE c.id = $1::bigint" };

@@ -38,6 +38,7 @@ typedef struct conversation {
 	const char *live_channel, *visitor_hash;
 	bool visitor;              /* not (yet) an account's */
 	bool offline;              /* left while nobody was available: goes on by email */
+	int64_t follows_id;        /* opened by an answer to that one from someone not in it; 0 none */
 } conversation;
 
 /* The conversation, as the viewer (staff id or 0) sees it. 1 found, 0 no such id, -1 error. */

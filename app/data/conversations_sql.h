@@ -23,7 +23,7 @@
 	" EXISTS (SELECT 1 FROM staff_notifications n WHERE n.staff_id = $3::bigint AND n.conversation_id = c.id" \
 	"   AND n.seen_at IS NULL)," \
 	" w.live_channel, w.visitor_token_hash, w.conversation_id IS NOT NULL AND c.customer_id IS NULL," \
-	" coalesce(w.offline, false)"
+	" coalesce(w.offline, false), coalesce(c.follows_id, 0)"
 #define CONV_FROM \
 	" FROM conversations c JOIN channel_accounts ca ON ca.id = c.channel_account_id" \
 	" LEFT JOIN chat_conversations w ON w.conversation_id = c.id" \

@@ -40,7 +40,7 @@
     <header class="conv-head">
       <h1><span class="ch ch-{{KIND}}" title="{{CHANNEL}}"><span class="sr-only">{{CHANNEL}}</span></span> {{NAME}}</h1>
       {{#HAS_SUBJECT}}<p class="conv-subject">{{SUBJECT}}</p>{{/HAS_SUBJECT}}
-      <p class="muted small">#{{ID}} · {{ACCOUNT}} · <span class="badge status-{{STATUS_CODE}}" id="conv-status" data-t-open="[[Open]]" data-t-pending="[[Pending]]" data-t-resolved="[[Resolved]]">{{STATUS}}</span> · <span class="badge prio-{{PRIORITY_CODE}}">{{PRIORITY}}</span> · <span id="conv-assignee">{{ASSIGNEE}}</span> · [[Team]] {{TEAM}} · {{CLANG}}{{#IS_SNOOZED}} · <strong>[[Snoozed until {{SNOOZED_UNTIL}}]]</strong>{{/IS_SNOOZED}}{{#OFFLINE}} · [[Goes on by email]]{{/OFFLINE}}</p>
+      <p class="muted small">#{{ID}} · {{ACCOUNT}} · <span class="badge status-{{STATUS_CODE}}" id="conv-status" data-t-open="[[Open]]" data-t-pending="[[Pending]]" data-t-resolved="[[Resolved]]">{{STATUS}}</span> · <span class="badge prio-{{PRIORITY_CODE}}">{{PRIORITY}}</span> · <span id="conv-assignee">{{ASSIGNEE}}</span> · [[Team]] {{TEAM}} · {{CLANG}}{{#IS_SNOOZED}} · <strong>[[Snoozed until {{SNOOZED_UNTIL}}]]</strong>{{/IS_SNOOZED}}{{#OFFLINE}} · [[Goes on by email]]{{/OFFLINE}}{{#FOLLOWS}} · <a href="/admin/inbox/{{FOLLOWS_ID}}#latest">[[Answers conversation #{{FOLLOWS_ID}}]]</a>{{/FOLLOWS}}</p>
     </header>
     <div class="conv-actions">
       {{#CAN_TAKE}}<form method="post" action="/admin/inbox/{{ID}}/assign" class="inline"><input type="hidden" name="csrf" value="{{CSRF}}"><input type="hidden" name="list" value="{{LIST_QS}}"><input type="hidden" name="to" value="me"><button type="submit" class="small" data-key="a">[[Take it]]</button></form>{{/CAN_TAKE}}

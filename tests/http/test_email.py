@@ -137,6 +137,9 @@ def test_an_answer_from_someone_else_opens_a_conversation_of_its_own(h):
         got = pipe(h, m)[2]
         assert got != conv
         assert h.sql_value("SELECT follows_id FROM conversations WHERE id = $1::bigint", got) == conv
+    # the desk says which one it answers, with a link
+    page = sign_in(h, "supervisor").get("/admin/inbox/%s" % got)
+    assert 'href="/admin/inbox/%s#latest">Answers conversation #%s</a>' % (conv, conv) in page.text
     # a forged reply address (a MAC that is not ours) is no mark at all
     forged = mail(other, "hi", "hi", to="support+%s.%s@nodi.example" % (conv, "0" * 20))
     got = pipe(h, forged)[2]
