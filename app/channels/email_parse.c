@@ -181,11 +181,13 @@ typedef struct walk {
 	bool report; /* a delivery status notification: its report parts are read */
 	GMimeTextPart *text, *html;
 	int attachments;
+	mail_file *files;
+	int nfiles;
 	const char *bounced_id, *status, *diagnostic;
 } walk;
 
-/* a part's decoded bytes as a string (at most 64 KB: a report's fields or returned headers) */
-static const char *part_string(arena *a, GMimePart *p)
+/* a part's decoded bytes (base64, quoted-printable undone), at most max, NUL-terminated; NULL none */
+static unsigned char *part_bytes(arena *a, GMimePart *p, size_t max, size_t *len)
 {
 	GMimeDataWrapper *content = g_mime_part_get_content(p);
 	if (!content)
@@ -193,10 +195,21 @@ static const char *part_string(arena *a, GMimePart *p)
 	GMimeStream *mem = g_mime_stream_mem_new();
 	g_mime_data_wrapper_write_to_stream(content, mem);
 	GByteArray *bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(mem));
-	size_t n = bytes->len > 65536 ? 65536 : bytes->len;
-	char *out = arena_strndup(a, (const char *)bytes->data, n);
+	*len = bytes->len > max ? max : bytes->len;
+	unsigned char *out = arena_alloc(a, *len + 1);
+	if (*len)
+		memcpy(out, bytes->data, *len);
+	out[*len] = '\0';
 	g_object_unref(mem);
 	return out;
+}
+
+/* a part's decoded bytes as a string (at most 64 KB: a report's fields or returned headers) */
+static const char *part_string(arena *a, GMimePart *p)
+{
+	size_t len;
+	unsigned char *b = part_bytes(a, p, 65536, &len);
+	return b ? arena_strndup(a, (const char *)b, strlen((const char *)b)) : NULL;
 }
 
 /* the value of the first "Name:" line of a field block, one line, valid UTF-8; NULL */
@@ -263,8 +276,24 @@ static void visit(GMimeObject *parent, GMimeObject *part, gpointer data)
 	} else if (!attachment && GMIME_IS_TEXT_PART(part) && g_mime_content_type_is_type(ct, "text", "html")) {
 		if (!w->html)
 			w->html = GMIME_TEXT_PART(part);
-	} else if (attachment || !g_mime_content_type_is_type(ct, "text", "*"))
+	} else if (attachment || !g_mime_content_type_is_type(ct, "text", "*")) {
 		w->attachments++;
+		/* a report's own parts are its words, not files */
+		if (w->report && (g_mime_content_type_is_type(ct, "message", "*") ||
+				  g_mime_content_type_is_type(ct, "text", "rfc822-headers")))
+			return;
+		if (w->nfiles < MAIL_MAX_FILES) {
+			mail_file *f = &w->files[w->nfiles];
+			f->data = part_bytes(w->a, GMIME_PART(part), (size_t)-1 / 2, &f->len);
+			if (f->data) {
+				const char *name = g_mime_part_get_filename(GMIME_PART(part));
+				f->filename = name ? clean(w->a, name, true) : NULL;
+				f->declared = arena_printf(w->a, "%s/%s", g_mime_content_type_get_media_type(ct),
+							   g_mime_content_type_get_media_subtype(ct));
+				w->nfiles++;
+			}
+		}
+	}
 }
 
 /* gumbo 0.10's time grows with the square of the nesting depth (35 s for 100,000 nested elements): only
@@ -389,9 +418,11 @@ static bool parse(arena *a, const char *data, size_t len, mail_in *out, const ch
 		g_object_unref(m);
 		return true;
 	}
-	walk w = { .a = a, .report = out->bounce };
+	walk w = { .a = a, .report = out->bounce, .files = arena_calloc(a, sizeof(mail_file) * MAIL_MAX_FILES) };
 	g_mime_message_foreach(m, visit, &w);
 	out->attachments = w.attachments;
+	out->files = w.files;
+	out->nfiles = w.nfiles;
 	if (out->bounce) {
 		out->bounced_id = w.bounced_id && *w.bounced_id && strlen(w.bounced_id) <= 998 ? w.bounced_id : NULL;
 		if (w.status || w.diagnostic)

@@ -11,6 +11,16 @@
 /* the text of a mail whose only part is HTML past the parsing budget (email_parse.c) */
 #define MAIL_HTML_TOO_LARGE "[This mail has only HTML, too large to show as text here: see the original mail.]"
 
+#define MAIL_MAX_FILES 30 /* files kept as attachments; past that they stay in the raw mail only */
+
+/* A file the mail carries: an attachment, or an inline image (by cid:) of its HTML. */
+typedef struct mail_file {
+	const char *filename;     /* as sent (RFC 2231/2047 decoded), not yet cleaned; NULL when none */
+	const char *declared;     /* its Content-Type's type/subtype */
+	const unsigned char *data; /* decoded bytes */
+	size_t len;
+} mail_file;
+
 typedef struct mail_in {
 	const char *message_id;    /* without <>, NULL when it has none */
 	const char **refs;         /* In-Reply-To first, then References newest first; distinct */
@@ -28,6 +38,8 @@ typedef struct mail_in {
 	const char *bounced_id;    /* a bounce's: the Message-ID of the mail that was not delivered; NULL */
 	const char *bounce_reason; /* a bounce's: its Status and Diagnostic-Code ("5.1.1: smtp; 550 ..."); NULL */
 	int attachments;           /* parts that are attachments */
+	mail_file *files;          /* the first MAIL_MAX_FILES of them, decoded (mail_parse only) */
+	int nfiles;
 } mail_in;
 
 /* Parses len bytes. false when they cannot be a mail (*why: a sentence) — no header block, or no

@@ -4,8 +4,12 @@
 #include "../core/log.h"
 #include "../core/page.h"
 #include "../data/attachments.h"
+#include "../core/multipart.h"
 #include <ctype.h>
+#include <sodium.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <strings.h>
 
 /* Programs and scripts a click would run: never passed on, whatever the type claims. */
@@ -25,6 +29,17 @@ static const char *extension(const char *name)
 	return dot && dot[1] ? dot + 1 : "";
 }
 
+/* a program or script a click would run, by its name or its first bytes */
+static bool program(const char *filename, const char *sniffed)
+{
+	const char *ext = extension(filename);
+	bool refused = sniffed && (strcmp(sniffed, "application/x-msdownload") == 0 ||
+				   strcmp(sniffed, "application/x-executable") == 0);
+	for (int k = 0; !refused && refused_ext[k]; k++)
+		refused = strcasecmp(ext, refused_ext[k]) == 0;
+	return refused;
+}
+
 const char *uploads_problem(req *r, long long max_bytes, int *status)
 {
 	for (size_t i = 0; i < r->files.n; i++) {
@@ -40,11 +55,7 @@ const char *uploads_problem(req *r, long long max_bytes, int *status)
 			return at ? arena_printf(r->a, "%.*s%lld%s", (int)(at - t), t, max_bytes / (1024 * 1024), at + 3) : t;
 		}
 		const char *ext = extension(u->filename);
-		bool refused = u->sniffed && (strcmp(u->sniffed, "application/x-msdownload") == 0 ||
-					      strcmp(u->sniffed, "application/x-executable") == 0);
-		for (int k = 0; !refused && refused_ext[k]; k++)
-			refused = strcasecmp(ext, refused_ext[k]) == 0;
-		if (refused) {
+		if (program(u->filename, u->sniffed)) {
 			*status = 415;
 			const char *t = tr(r, "Files of this type cannot be attached: {type}.");
 			const char *at = strstr(t, "{type}");
@@ -55,13 +66,13 @@ const char *uploads_problem(req *r, long long max_bytes, int *status)
 	return NULL;
 }
 
-/* The type to keep: what the bytes show for the pictures shown inline, else the browser's word when
+/* The type to keep: what the bytes show for the pictures shown inline, else the sender's word when
  * it is a plain type/subtype token, else application/octet-stream. */
-static const char *stored_type(const upload *u)
+static const char *type_to_keep(const char *sniffed, const char *declared)
 {
-	if (u->sniffed)
-		return u->sniffed;
-	const char *t = u->declared;
+	if (sniffed)
+		return sniffed;
+	const char *t = declared ? declared : "";
 	size_t n = strlen(t);
 	if (n < 3 || n > 100 || attachment_type_inline(t)) /* a picture type the bytes do not show */
 		return "application/octet-stream";
@@ -73,6 +84,43 @@ static const char *stored_type(const upload *u)
 			return "application/octet-stream";
 	}
 	return slashes == 1 ? t : "application/octet-stream";
+}
+
+static const char *stored_type(const upload *u)
+{
+	return type_to_keep(u->sniffed, u->declared);
+}
+
+int attach_received(db *d, arena *a, int64_t conv, int64_t message_id, const char *filename, const char *declared,
+		    const unsigned char *data, size_t len)
+{
+	const char *name = upload_filename(a, filename && *filename ? filename : "file");
+	const char *sniffed = sniff_type(data, len);
+	if (program(name, sniffed))
+		return 0;
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, data, len);
+	char sha[2 * sizeof h + 1];
+	sodium_bin2hex(sha, sizeof sha, h, sizeof h);
+	char *tmp = arena_printf(a, "%s/mail-XXXXXX", filestore_tmpdir());
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		log_error("files: cannot make a temporary file in %s", filestore_tmpdir());
+		return -1;
+	}
+	bool written = true;
+	for (size_t at = 0; written && at < len;) {
+		ssize_t n = write(fd, data + at, len - at);
+		written = n > 0;
+		at += written ? (size_t)n : 0;
+	}
+	written = close(fd) == 0 && written;
+	bool created;
+	/* under the content's lock, as an upload: the removal of unused files cannot take it meanwhile */
+	bool ok = written && attachment_lock_content(d, a, sha) && filestore_put(a, tmp, sha, &created) &&
+		  attachment_add(d, a, message_id, conv, sha, (long long)len, type_to_keep(sniffed, declared), name) > 0;
+	unlink(tmp);
+	return ok ? 1 : -1;
 }
 
 bool attach_uploads(req *r, int64_t conv, int64_t message_id)

@@ -15,6 +15,10 @@ bool uploads_present(req *r);
 const char *uploads_problem(req *r, long long max_bytes, int *status);
 /* Stores the form's files (once per content) and attaches them to the message. */
 bool attach_uploads(req *r, int64_t conv, int64_t message_id);
+/* A file that came with a received message (a mail's attachment): stored as an upload would be.
+ * 1 stored; 0 refused (a program: it stays in the raw mail only); -1 error. */
+int attach_received(db *d, arena *a, int64_t conv, int64_t message_id, const char *filename, const char *declared,
+		    const unsigned char *data, size_t len);
 /* {{#ATTACHMENT}} rows (HREF NAME SIZE, {{#IMAGE}}) inside the {{#MSG}} sections msgs_fill made for m
  * (rows); base is the conversation's path ("/chat/7", "/admin/inbox/7"). */
 bool attachments_fill(req *r, tdict **rows, int64_t conv, const message *m, int n, const char *base);

@@ -39,7 +39,7 @@ const char *sniff_type(const unsigned char *h, size_t n)
 }
 
 /* The name without any folder, control characters or invalid UTF-8, cut to 255 bytes. */
-static const char *clean_filename(arena *a, const char *raw)
+const char *upload_filename(arena *a, const char *raw)
 {
 	const char *base = raw;
 	for (const char *p = raw; *p; p++)
@@ -127,7 +127,7 @@ static parse_result add_file(arena *a, GMimeObject *part, const char *field, con
 	memset(u, 0, sizeof *u);
 	u->path = path; /* recorded first: the caller removes it whatever happens next */
 	u->field = field;
-	u->filename = clean_filename(a, filename);
+	u->filename = upload_filename(a, filename);
 	GMimeContentType *ct = g_mime_object_get_content_type(part);
 	char *mt = ct ? g_mime_content_type_get_mime_type(ct) : NULL;
 	u->declared = mt && utf8_valid(mt, strlen(mt)) && strlen(mt) < 128 ? arena_strdup(a, mt) : "";

@@ -40,5 +40,8 @@ parse_result multipart_parse(arena *a, const char *content_type, const char *dat
 
 /* the type the first bytes of a file show, for the few types that matter; NULL otherwise */
 const char *sniff_type(const unsigned char *head, size_t n);
+/* A file's name as sent, without any folder, control characters or invalid UTF-8, cut to 255 bytes;
+ * "file" when nothing is left. */
+const char *upload_filename(arena *a, const char *raw);
 
 #endif

@@ -5,6 +5,7 @@
 #include "../channels/email_parse.h"
 #include "../channels/email_thread.h"
 #include "../channels/kinds.h"
+#include "../conv/attach.h"
 #include "../conv/notify.h"
 #include "../core/log.h"
 #include "../data/conversations.h"
@@ -208,6 +209,13 @@ bool job_mail_inbound(db *d, arena *a, const job *j, char *err, size_t errlen)
 		snprintf(err, errlen, "database error");
 		return false;
 	}
+	/* its files, as the agents' uploads are kept (programs stay in the raw mail only) */
+	for (int i = 0; !dup && i < m.nfiles; i++)
+		if (attach_received(d, a, conv, msg_id, m.files[i].filename, m.files[i].declared, m.files[i].data,
+				    m.files[i].len) < 0) {
+			snprintf(err, errlen, "a file of the mail could not be stored");
+			return false;
+		}
 	routed *r = arena_calloc(a, sizeof *r);
 	r->a = a;
 	r->conv = conv;

@@ -373,3 +373,38 @@ def test_odd_mail_is_threaded_not_stuck(h):
     assert pipe(h, mail(who, "Re: long", "second", headers=["In-Reply-To: <%s>" % long_id]))[2] == conv
     row = pipe(h, mail(sender(), "Away", "away", headers=["Auto-Submitted: auto-replied " + "р" * 80]))
     assert row[1] == "threaded" and row[3].startswith("Auto-Submitted: auto-replied р"), row
+
+
+def test_a_mails_files_are_attachments_programs_are_not(h):
+    who = sender()
+    pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4//8/AAX+Av6n1qTWAAAAAElFTkSuQmCC")
+    raw = ("From: %s\nTo: %s\nSubject: With files\nMessage-ID: <files-%s@client.example>\nMIME-Version: 1.0\n"
+           "Content-Type: multipart/mixed; boundary=\"m\"\n\n"
+           "--m\nContent-Type: text/plain; charset=utf-8\n\nThe invoice and a photo.\n"
+           "--m\nContent-Type: application/pdf\nContent-Disposition: attachment; filename*=utf-8''facture%%20n%%C2%%B0%%202.pdf\n"
+           "Content-Transfer-Encoding: base64\n\n%s\n"
+           "--m\nContent-Type: image/png; name=\"photo.png\"\nContent-Disposition: inline; filename=\"photo.png\"\n"
+           "Content-Transfer-Encoding: base64\n\n%s\n"
+           "--m\nContent-Type: application/octet-stream\nContent-Disposition: attachment; filename=\"setup.exe\"\n"
+           "Content-Transfer-Encoding: base64\n\n%s\n--m--\n" % (
+               who, MAILBOX, uuid.uuid4().hex, base64.b64encode(pdf).decode(), base64.b64encode(png).decode(),
+               base64.b64encode(b"MZ\x90\x00 a program").decode())).encode()
+    conv = pipe(h, raw)[2]
+    rows = h.sql("SELECT filename, content_type, size::text FROM attachments WHERE conversation_id = $1::bigint"
+                 " ORDER BY id", conv)
+    assert rows == [["facture n° 2.pdf", "application/pdf", str(len(pdf))], ["photo.png", "image/png", str(len(png))]], rows
+    agent = sign_in(h, "agent")
+    page = agent.get("/admin/inbox/%s" % conv)
+    links = re.findall(r'<a class="file" href="(/admin/inbox/%s/attachments/\d+)"' % conv, page.text)
+    assert len(links) == 2 and "setup.exe" not in page.text
+    got = agent.get(links[0])
+    assert got.status == 200 and got.headers.get("x-accel-redirect") is None  # nginx served the bytes
+    assert got.body == pdf and got.headers["content-type"] == "application/octet-stream"
+    assert agent.get(links[1]).body == png
+    # a second copy of the mail adds no files
+    relayed = b"Received: from relay2.example by mx.example; Tue, 1 Dec 2026 10:00:05 +0000\n" + raw
+    assert mailgate(h, relayed).returncode == 0
+    h.settle()
+    assert h.sql_value("SELECT count(*) FROM attachments WHERE conversation_id = $1::bigint", conv) == "2"
+    h.sql("UPDATE conversations SET status = 'resolved' WHERE id = $1::bigint", conv)

@@ -81,6 +81,9 @@ static void outlook(void **s)
 	assert_string_equal(m.text, "Dear team,\n\nThe invoice for order 1042 shows \xe2\x82\xac 49,90 twice.\n\n"
 				    "Kind regards,\nEmma Lind");
 	assert_int_equal(m.attachments, 1); /* the inline image */
+	assert_int_equal(m.nfiles, 1);
+	assert_string_equal(m.files[0].filename, "image001.png");
+	assert_true(m.files[0].len > 8 && memcmp(m.files[0].data, "\x89PNG", 4) == 0);
 }
 
 static void apple(void **s)
@@ -92,6 +95,11 @@ static void apple(void **s)
 	assert_true(has(m.text, "Merci, Lucas"));
 	assert_int_equal(m.attachments, 1);
 	assert_null(m.html);
+	/* the file, decoded, with its RFC 2231 name */
+	assert_int_equal(m.nfiles, 1);
+	assert_string_equal(m.files[0].filename, "facture n\xc2\xb0 2210.pdf");
+	assert_string_equal(m.files[0].declared, "application/pdf");
+	assert_true(m.files[0].len > 20 && memcmp(m.files[0].data, "%PDF-1.4", 8) == 0);
 }
 
 static void newsletter(void **s)
@@ -122,6 +130,7 @@ static void automatic(void **s)
 	assert_string_equal(m.automatic, "Auto-Submitted: auto-replied");
 	m = parse_file("bounce-dsn.eml");
 	assert_true(m.bounce);
+	assert_int_equal(m.nfiles, 0); /* a report's parts are not files */
 	assert_string_equal(m.automatic, "delivery status notification");
 	assert_true(has(m.text, "could not be delivered"));
 	assert_string_equal(m.bounced_id, "cx.55.aabbccddeeff00112233@nodi.example");
