@@ -6,14 +6,20 @@
 #include <string.h>
 #include <strings.h>
 
-/* s as valid UTF-8 in the arena; with one_line, control characters (folded headers) become spaces */
-static const char *clean(arena *a, const char *s, bool one_line)
+/* s as valid UTF-8 in the arena (one copy); with one_line, control characters (folded headers) become
+ * spaces */
+static char *clean(arena *a, const char *s, bool one_line)
 {
 	if (!s)
 		return NULL;
-	gchar *valid = g_utf8_make_valid(s, -1);
-	char *out = arena_strdup(a, valid);
-	g_free(valid);
+	char *out;
+	if (g_utf8_validate(s, -1, NULL))
+		out = arena_strdup(a, s);
+	else {
+		gchar *valid = g_utf8_make_valid(s, -1);
+		out = arena_strdup(a, valid);
+		g_free(valid);
+	}
 	if (one_line)
 		for (char *p = out; *p; p++)
 			if ((unsigned char)*p < 0x20 || *p == 0x7f)
@@ -25,12 +31,7 @@ static const char *clean(arena *a, const char *s, bool one_line)
 static const char *cut(arena *a, const char *s, size_t max)
 {
 	size_t n = strlen(s);
-	if (n <= max)
-		return s;
-	while (n > max)
-		for (n--; n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80; n--)
-			;
-	return arena_strndup(a, s, n);
+	return n <= max ? s : arena_strndup(a, s, utf8_cut(s, n, max));
 }
 
 static char *lower(arena *a, const char *s)
@@ -208,8 +209,7 @@ static unsigned char *part_bytes(arena *a, GMimePart *p, size_t max, size_t *len
 static const char *part_string(arena *a, GMimePart *p)
 {
 	size_t len;
-	unsigned char *b = part_bytes(a, p, 65536, &len);
-	return b ? arena_strndup(a, (const char *)b, strlen((const char *)b)) : NULL;
+	return (const char *)part_bytes(a, p, 65536, &len);
 }
 
 /* the value of the first "Name:" line of a field block, one line, valid UTF-8; NULL */
@@ -316,9 +316,8 @@ static const char *text_of(arena *a, GMimeTextPart *p)
 	char *t = g_mime_text_part_get_text(p); /* decoded from its charset to UTF-8 */
 	if (!t)
 		return NULL;
-	const char *c = clean(a, t, false);
+	char *out = clean(a, t, false);
 	g_free(t);
-	char *out = arena_strdup(a, c);
 	size_t n = crlf_to_lf(out);
 	while (n && (out[n - 1] == '\n' || out[n - 1] == ' ' || out[n - 1] == '\t'))
 		out[--n] = '\0';

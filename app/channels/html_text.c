@@ -3,6 +3,7 @@
  * depth cannot exhaust the stack. */
 #include "email_parse.h"
 #include "../core/buf.h"
+#include "../core/text.h"
 #include <glib.h>
 #include <gumbo.h>
 #include <string.h>
@@ -134,11 +135,7 @@ char *html_to_text(arena *a, const char *html, size_t len, size_t max)
 		text = arena_strndup(a, raw, o.b.len);
 	else {
 		gchar *valid = g_utf8_make_valid(raw, (gssize)o.b.len);
-		size_t cut = strlen(valid);
-		while (cut > max) /* back to the start of a character */
-			for (cut--; cut > 0 && ((unsigned char)valid[cut] & 0xc0) == 0x80; cut--)
-				;
-		text = arena_strndup(a, valid, cut);
+		text = arena_strndup(a, valid, utf8_cut(valid, strlen(valid), max));
 		g_free(valid);
 	}
 	buf_free(&o.b);

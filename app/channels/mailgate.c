@@ -5,67 +5,44 @@
 #include "mailgate.h"
 #include "email_parse.h"
 #include "../core/arena.h"
+#include "../core/buf.h"
 #include "../core/db.h"
 #include "../data/mail_inbound.h"
 #include <sodium.h>
-#include <stdlib.h>
 #include <string.h>
 
-/* the whole of in, at most max bytes; NULL when larger (or unreadable) */
-static unsigned char *read_all(FILE *in, size_t max, size_t *len, bool *too_large)
+/* the whole of in into out; false when it is larger than max (*too_large) or cannot be read */
+static bool read_all(FILE *in, size_t max, buf *out, bool *too_large)
 {
-	size_t cap = 64 * 1024, n = 0;
-	unsigned char *data = malloc(cap + 1);
+	char chunk[64 * 1024];
+	size_t got;
 	*too_large = false;
-	while (data) {
-		if (n == cap) {
-			if (cap >= max + 1) {
-				*too_large = true;
-				free(data);
-				return NULL;
-			}
-			cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
-			unsigned char *more = realloc(data, cap + 1);
-			if (!more) {
-				free(data);
-				return NULL;
-			}
-			data = more;
+	while ((got = fread(chunk, 1, sizeof chunk, in)) > 0) {
+		if (out->len + got > max) {
+			*too_large = true;
+			return false;
 		}
-		size_t got = fread(data + n, 1, cap - n, in);
-		n += got;
-		if (got == 0) {
-			if (ferror(in)) {
-				free(data);
-				return NULL;
-			}
-			break;
-		}
+		buf_append(out, chunk, got);
 	}
-	if (data && n > max) {
-		*too_large = true;
-		free(data);
-		return NULL;
-	}
-	if (data)
-		data[n] = '\0';
-	*len = n;
-	return data;
+	return !ferror(in);
 }
 
 int mailgate_run(FILE *in, const char *channel, const char *database_url)
 {
-	size_t len = 0;
+	buf data = { 0 };
 	bool too_large;
-	unsigned char *data = read_all(in, MAILGATE_MAX_BYTES, &len, &too_large);
-	if (!data) {
-		fprintf(stderr, too_large ? "mailgate: the mail is larger than %ld MB\n" : "mailgate: cannot read the mail (%ld)\n",
-			MAILGATE_MAX_BYTES / (1024 * 1024));
+	if (!read_all(in, MAILGATE_MAX_BYTES, &data, &too_large)) {
+		if (too_large)
+			fprintf(stderr, "mailgate: the mail is larger than %ld MB\n", MAILGATE_MAX_BYTES / (1024 * 1024));
+		else
+			fprintf(stderr, "mailgate: cannot read the mail from standard input\n");
+		buf_free(&data);
 		return too_large ? MAILGATE_DATAERR : MAILGATE_TEMPFAIL;
 	}
+	unsigned char *mail = (unsigned char *)buf_cstr(&data);
+	size_t len = data.len;
 	/* Postfix's F flag and mbox-style pipes put the envelope line "From sender date" first: not part
 	 * of the message */
-	unsigned char *mail = data;
 	if (len > 5 && memcmp(mail, "From ", 5) == 0) {
 		unsigned char *nl = memchr(mail, '\n', len);
 		size_t skip = nl ? (size_t)(nl - mail) + 1 : len;
@@ -110,6 +87,6 @@ int mailgate_run(FILE *in, const char *channel, const char *database_url)
 done:
 	db_close(d);
 	arena_free(a);
-	free(data);
+	buf_free(&data);
 	return rc;
 }

@@ -212,6 +212,16 @@ bool db_do(db *d, const stmt *s, int n, const char *const *params)
 	return r != NULL;
 }
 
+int64_t db_id_of(db *d, const stmt *s, int n, const char *const *params)
+{
+	PGresult *r = db_run(d, s, n, params);
+	if (!r)
+		return -1;
+	int64_t id = PQntuples(r) ? db_i64(r, 0, 0) : 0;
+	PQclear(r);
+	return id;
+}
+
 /* Transaction control (BEGIN, COMMIT): one fixed statement, no parameters. */
 static bool exec_command(db *d, const char *sql)
 {

@@ -38,6 +38,8 @@ PGresult *db_run_bytes(db *d, const stmt *s, int n, const char *const *params, c
 PGresult *db_run_binary_result(db *d, const stmt *s, int n, const char *const *params);
 /* Runs a statement that returns no rows of interest; false on error. */
 bool db_do(db *d, const stmt *s, int n, const char *const *params);
+/* The first column of the first row, as an id (a RETURNING id, a lookup): 0 when no row, -1 error. */
+int64_t db_id_of(db *d, const stmt *s, int n, const char *const *params);
 /* Runs a migration file (several statements) inside the caller's transaction. Migrations only. */
 bool db_exec_script(db *d, const char *script);
 

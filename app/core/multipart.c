@@ -54,12 +54,8 @@ const char *upload_filename(arena *a, const char *raw)
 	out[o] = '\0';
 	if (!utf8_valid(out, o))
 		return "file";
-	while (o > 255) { /* back to the start of a character */
-		o--;
-		while (o > 0 && ((unsigned char)out[o] & 0xc0) == 0x80)
-			o--;
-		out[o] = '\0';
-	}
+	o = utf8_cut(out, o, 255);
+	out[o] = '\0';
 	if (o == 0 || strcmp(out, ".") == 0 || strcmp(out, "..") == 0)
 		return "file";
 	return out;

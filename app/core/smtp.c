@@ -1,6 +1,7 @@
 /* smtp.c: sending one mail over SMTP with libcurl */
 #include "smtp.h"
 #include "buf.h"
+#include "text.h"
 #include <curl/curl.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -40,29 +41,22 @@ static bool header_safe(const char *s)
 
 /* RFC 2047 encoded-words for UTF-8 text (base64), each of at most 45 bytes of text cut between
  * characters, folded onto lines of their own: a long subject stays under the 998-byte line limit. */
-static void encode_words(buf *b, const char *text)
+static void encode_words(buf *b, const char *text, size_t n)
 {
-	size_t n = strlen(text);
 	if (n > 4000) {
 		buf_puts(b, "(too long)");
 		return;
 	}
-	for (size_t at = 0, first = 1; at < n || first; first = 0) {
-		size_t len = n - at > 45 ? 45 : n - at;
-		while (at + len < n && len > 0 && ((unsigned char)text[at + len] & 0xc0) == 0x80)
-			len--;
-		char enc[sodium_base64_ENCODED_LEN(48, sodium_base64_VARIANT_ORIGINAL)];
+	size_t at = 0;
+	do {
+		size_t len = utf8_cut(text + at, n - at, 45);
+		if (!len && at < n) /* not UTF-8 after all: cut where the bytes fall */
+			len = n - at > 45 ? 45 : n - at;
+		char enc[sodium_base64_ENCODED_LEN(45, sodium_base64_VARIANT_ORIGINAL)];
 		sodium_bin2base64(enc, sizeof enc, (const unsigned char *)text + at, len, sodium_base64_VARIANT_ORIGINAL);
-		buf_printf(b, "%s=?UTF-8?B?%s?=", first ? "" : "\r\n ", enc);
+		buf_printf(b, "%s=?UTF-8?B?%s?=", at ? "\r\n " : "", enc);
 		at += len;
-		if (!len)
-			break;
-	}
-}
-
-static void encode_subject(buf *b, const char *subject)
-{
-	encode_words(b, subject);
+	} while (at < n);
 }
 
 /* "Name <addr>" as a header value: a name with anything but printable ASCII as encoded-words */
@@ -82,10 +76,7 @@ static void put_address(buf *b, const char *s)
 		start++;
 	while (end > start && (end[-1] == ' ' || end[-1] == '"'))
 		end--;
-	buf name = { 0 };
-	buf_append(&name, start, (size_t)(end - start));
-	encode_words(b, buf_cstr(&name));
-	buf_free(&name);
+	encode_words(b, start, (size_t)(end - start));
 	buf_printf(b, " %s", lt);
 }
 
@@ -155,7 +146,7 @@ bool smtp_send(const char *url, const smtp_mail *m, char *err, size_t errlen)
 	if (m->auto_submitted) /* no auto-responder should answer it (RFC 3834; Exchange's own header) */
 		buf_puts(&msg, "Auto-Submitted: auto-replied\r\nX-Auto-Response-Suppress: All\r\n");
 	buf_puts(&msg, "Subject: ");
-	encode_subject(&msg, subject);
+	encode_words(&msg, subject, strlen(subject));
 	if (list_unsubscribe)
 		buf_printf(&msg, "\r\nList-Unsubscribe: <%s>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click",
 			   list_unsubscribe);

@@ -76,6 +76,25 @@ size_t utf8_length(const char *s)
 	return n;
 }
 
+size_t utf8_cut(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) /* s[n] continues a character: back before it */
+		n--;
+	return n;
+}
+
+size_t utf8_chars_len(const char *s, size_t max)
+{
+	size_t chars = 0, i = 0;
+	for (; s[i]; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && ++chars > max)
+			break;
+	return i;
+}
+
 static int hexval(int c)
 {
 	if (c >= '0' && c <= '9')

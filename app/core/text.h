@@ -22,6 +22,10 @@ const char *kv_get(const kvlist *l, const char *key);
 bool utf8_valid(const char *s, size_t n);
 /* number of code points in a valid UTF-8 string */
 size_t utf8_length(const char *s);
+/* The longest prefix of s[0..n) of at most max bytes that ends between characters: its length. */
+size_t utf8_cut(const char *s, size_t n, size_t max);
+/* The length in bytes of the first max characters of valid UTF-8 s (all of it when it is shorter). */
+size_t utf8_chars_len(const char *s, size_t max);
 
 /* Decodes percent-encoding ('+' as space when plus_is_space).
  * Returns NULL on malformed escapes, an encoded NUL, or invalid UTF-8. */

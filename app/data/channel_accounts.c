@@ -62,12 +62,7 @@ static const stmt insert = {
 int64_t channel_account_create(db *d, arena *a, const channel_account_input *in)
 {
 	const char *p[] = { in->kind, in->name, in->active ? "t" : "f", ID(in->team_id), in->skill, in->address };
-	PGresult *res = db_run(d, &insert, 6, p);
-	if (!res)
-		return -1;
-	int64_t id = PQntuples(res) ? db_i64(res, 0, 0) : 0;
-	PQclear(res);
-	return id;
+	return db_id_of(d, &insert, 6, p);
 }
 
 static const stmt update = {

@@ -84,12 +84,7 @@ int64_t conv_create(db *d, arena *a, const conv_new *n)
 	const char *p[] = { ID(n->channel_account_id), ID(n->customer_id), n->subject ? n->subject : "",
 			    n->skill ? n->skill : "", n->topic ? n->topic : "", n->lang ? n->lang : "en",
 			    actor_name(n->by), ID(n->by.staff_id) };
-	PGresult *res = db_run(d, &conv_insert, 8, p);
-	if (!res)
-		return -1;
-	int64_t id = PQntuples(res) ? db_i64(res, 0, 0) : 0;
-	PQclear(res);
-	return id;
+	return db_id_of(d, &conv_insert, 8, p);
 }
 
 /* ---- messages ---- */
@@ -176,12 +171,7 @@ static const stmt external_find = {
 int64_t msg_external_find(db *d, arena *a, int64_t conv, const char *external_id)
 {
 	const char *p[] = { ID(conv), external_id };
-	PGresult *res = db_run(d, &external_find, 2, p);
-	if (!res)
-		return -1;
-	int64_t id = PQntuples(res) ? db_i64(res, 0, 0) : 0;
-	PQclear(res);
-	return id;
+	return db_id_of(d, &external_find, 2, p);
 }
 
 #define MSG_COLS \

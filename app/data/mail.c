@@ -10,9 +10,9 @@ static const stmt insert = {
 	" nullif($10, ''), nullif($11, ''), $12::boolean) RETURNING id"
 };
 
-static int64_t queue_with(db *d, arena *a, const char *to, const char *subject, const char *body,
-			  bool sensitive, const char *list_unsubscribe, int64_t message_id, int delay_seconds,
-			  const mail_headers *h)
+/* h: NULL for the defaults */
+static int64_t queue(db *d, arena *a, const char *to, const char *subject, const char *body, bool sensitive,
+		     const char *list_unsubscribe, int64_t message_id, int delay_seconds, const mail_headers *h)
 {
 	static const mail_headers none = { 0 };
 	if (!h)
@@ -30,28 +30,22 @@ static int64_t queue_with(db *d, arena *a, const char *to, const char *subject, 
 	return id;
 }
 
-static int64_t queue(db *d, arena *a, const char *to, const char *subject, const char *body,
-		     bool sensitive, const char *list_unsubscribe, int64_t message_id, int delay_seconds)
-{
-	return queue_with(d, a, to, subject, body, sensitive, list_unsubscribe, message_id, delay_seconds, NULL);
-}
-
 int64_t mail_queue_threaded(db *d, arena *a, const char *to, const char *subject, const char *body,
 			    int64_t message_id, const mail_headers *h)
 {
-	return queue_with(d, a, to, subject, body, false, NULL, message_id, 0, h);
+	return queue(d, a, to, subject, body, false, NULL, message_id, 0, h);
 }
 
 int64_t mail_queue(db *d, arena *a, const char *to, const char *subject, const char *body,
 		   bool sensitive)
 {
-	return queue(d, a, to, subject, body, sensitive, NULL, 0, 0);
+	return queue(d, a, to, subject, body, sensitive, NULL, 0, 0, NULL);
 }
 
 int64_t mail_queue_for_message(db *d, arena *a, const char *to, const char *subject, const char *body,
 			       int64_t message_id, int delay_seconds)
 {
-	return queue(d, a, to, subject, body, false, NULL, message_id, delay_seconds);
+	return queue(d, a, to, subject, body, false, NULL, message_id, delay_seconds, NULL);
 }
 
 static const stmt drop_if_seen = {
@@ -73,7 +67,7 @@ int mail_drop_if_seen(db *d, arena *a, int64_t id)
 int64_t mail_queue_unsubscribable(db *d, arena *a, const char *to, const char *subject,
 				  const char *body, const char *list_unsubscribe)
 {
-	return queue(d, a, to, subject, body, false, list_unsubscribe, 0, 0);
+	return queue(d, a, to, subject, body, false, list_unsubscribe, 0, 0, NULL);
 }
 
 static const stmt get = {

@@ -145,22 +145,7 @@ static const stmt from_q = {
 
 int inbound_mails_from(db *d, arena *a, int64_t account, const char *from, int minutes)
 {
-	PGresult *res = db_run(d, &from_q, 3, (const char *[]){ ID(account), from, arena_printf(a, "%d", minutes) });
-	if (!res)
-		return -1;
-	int n = (int)db_i64(res, 0, 0);
-	PQclear(res);
-	return n;
-}
-
-static int64_t one_id(db *d, const stmt *s, int n, const char *const *p)
-{
-	PGresult *res = db_run(d, s, n, p);
-	if (!res)
-		return -1;
-	int64_t id = PQntuples(res) ? db_i64(res, 0, 0) : 0;
-	PQclear(res);
-	return id;
+	return (int)db_id_of(d, &from_q, 3, (const char *[]){ ID(account), from, arena_printf(a, "%d", minutes) });
 }
 
 static const stmt by_ids_q = {
@@ -179,7 +164,7 @@ int64_t mail_thread_by_ids(db *d, arena *a, int64_t account, const char *const *
 	json_decref(arr);
 	const char *text = arena_strdup(a, j ? j : "[]");
 	free(j);
-	return one_id(d, &by_ids_q, 2, (const char *[]){ ID(account), text });
+	return db_id_of(d, &by_ids_q, 2, (const char *[]){ ID(account), text });
 }
 
 static const stmt latest_from_q = {
@@ -189,14 +174,16 @@ static const stmt latest_from_q = {
 
 int64_t mail_thread_latest_from(db *d, arena *a, int64_t account, const char *address)
 {
-	return one_id(d, &latest_from_q, 2, (const char *[]){ ID(account), address });
+	return db_id_of(d, &latest_from_q, 2, (const char *[]){ ID(account), address });
 }
 
-static const stmt by_message_q = { "SELECT conversation_id FROM messages WHERE id = $1::bigint" };
+static const stmt by_message_q = {
+	"SELECT conversation_id FROM messages WHERE id = $1::bigint AND channel_account_id = $2::bigint"
+};
 
-int64_t mail_thread_by_message(db *d, arena *a, int64_t message)
+int64_t mail_thread_by_message(db *d, arena *a, int64_t account_id, int64_t message)
 {
-	return one_id(d, &by_message_q, 1, (const char *[]){ ID(message) });
+	return db_id_of(d, &by_message_q, 2, (const char *[]){ ID(message), ID(account_id) });
 }
 
 static const stmt check_q = {
@@ -205,7 +192,7 @@ static const stmt check_q = {
 
 int64_t mail_thread_check(db *d, arena *a, int64_t account, int64_t conv)
 {
-	return one_id(d, &check_q, 2, (const char *[]){ ID(conv), ID(account) });
+	return db_id_of(d, &check_q, 2, (const char *[]){ ID(conv), ID(account) });
 }
 
 static const stmt participant_q = {
@@ -273,7 +260,7 @@ static const stmt customer_q = {
 int64_t customer_by_verified_email(db *d, arena *a, const char *address)
 {
 	(void)a;
-	return one_id(d, &customer_q, 1, (const char *[]){ address });
+	return db_id_of(d, &customer_q, 1, (const char *[]){ address });
 }
 
 static const stmt contact_q = {

@@ -42,8 +42,8 @@ int inbound_mails_from(db *d, arena *a, int64_t account_id, const char *from, in
 int64_t mail_thread_by_ids(db *d, arena *a, int64_t account_id, const char *const *ids, int n);
 /* The newest conversation on the account with that sender (the flood threshold appends to it), 0 none. */
 int64_t mail_thread_latest_from(db *d, arena *a, int64_t account_id, const char *address);
-/* The conversation of message id (0 none). */
-int64_t mail_thread_by_message(db *d, arena *a, int64_t message);
+/* The conversation of message id when it is on that account (0 none). */
+int64_t mail_thread_by_message(db *d, arena *a, int64_t account_id, int64_t message);
 /* The conversation when it is on that account (0 none). */
 int64_t mail_thread_check(db *d, arena *a, int64_t account_id, int64_t conv);
 /* Whether address is the conversation's customer's or contact's (case-insensitive). -1 error. */

@@ -8,6 +8,7 @@
 #include "../conv/attach.h"
 #include "../conv/notify.h"
 #include "../core/log.h"
+#include "../core/text.h"
 #include "../data/conversations.h"
 #include "../data/mail_inbound.h"
 #include "../data/routing.h"
@@ -23,11 +24,8 @@
 /* the first max characters of valid UTF-8 s */
 static const char *cut_chars(arena *a, const char *s, size_t max)
 {
-	size_t chars = 0, i = 0;
-	for (; s[i]; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80 && ++chars > max)
-			break;
-	return s[i] ? arena_strndup(a, s, i) : s;
+	size_t n = utf8_chars_len(s, max);
+	return s[n] ? arena_strndup(a, s, n) : s;
 }
 
 /* Mail that shows it came back from us: our own Message-ID, or an X-Loop naming our mailbox. */
@@ -50,11 +48,9 @@ static int64_t thread_of(db *d, arena *a, int64_t mailbox, const mail_in *m)
 	}
 	for (int i = 0; i < m->nrefs; i++) {
 		int64_t msg = mail_message_id_message(a, m->refs[i]);
-		int64_t c = msg ? mail_thread_by_message(d, a, msg) : 0;
-		if (c > 0 && (c = mail_thread_check(d, a, mailbox, c)) != 0)
+		int64_t c = msg ? mail_thread_by_message(d, a, mailbox, msg) : 0;
+		if (c)
 			return c;
-		if (c < 0)
-			return -1;
 	}
 	const char **ids = arena_alloc(a, sizeof *ids * (size_t)(m->nrefs + 1));
 	for (int i = 0; i < m->nrefs; i++)
@@ -103,9 +99,7 @@ static int64_t conversation_for(db *d, arena *a, const inbound_mail *im, const m
 static int bounce_of_ours(db *d, arena *a, const inbound_mail *im, const mail_in *m, int64_t *conv)
 {
 	int64_t msg = m->bounce && m->bounced_id ? mail_message_id_message(a, m->bounced_id) : 0;
-	int64_t c = msg ? mail_thread_by_message(d, a, msg) : 0;
-	if (c > 0)
-		c = mail_thread_check(d, a, im->account_id, c);
+	int64_t c = msg ? mail_thread_by_message(d, a, im->account_id, msg) : 0;
 	if (c <= 0)
 		return c < 0 ? -1 : 0;
 	const char *reason = arena_printf(a, "bounced: %s", m->bounce_reason ? m->bounce_reason : "no reason given");

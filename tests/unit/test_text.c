@@ -36,6 +36,15 @@ static void utf8(void **s)
 {
 	(void)s;
 	assert_true(utf8_valid("hello", 5));
+	/* cutting between characters: by bytes, by characters */
+	const char *bn = "\xe0\xa6\x95\xe0\xa6\x96"; /* two 3-byte letters */
+	assert_int_equal(utf8_cut(bn, 6, 6), 6);
+	assert_int_equal(utf8_cut(bn, 6, 5), 3);
+	assert_int_equal(utf8_cut(bn, 6, 2), 0);
+	assert_int_equal(utf8_cut("abc", 3, 2), 2);
+	assert_int_equal(utf8_chars_len(bn, 1), 3);
+	assert_int_equal(utf8_chars_len(bn, 5), 6);
+	assert_int_equal(utf8_chars_len("abc", 0), 0);
 	assert_true(utf8_valid("বাংলা", strlen("বাংলা")));
 	assert_true(utf8_valid("\xF0\x9F\x98\x80", 4));
 	assert_false(utf8_valid("\xF4\x90\x80\x80", 4)); /* above U+10FFFF */
