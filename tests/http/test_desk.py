@@ -183,7 +183,12 @@ def test_desk_snooze_comes_back_by_itself_or_when_the_customer_writes(h):
     assert post_msg(h, c, conv, "are you there?").status == 303
     assert h.sql_value("SELECT snoozed_until FROM conversations WHERE id = $1::bigint", str(conv)) is None
     assert ["unsnoozed", "customer", "", ""] in events(h, conv)
-    # snoozed again, and the time comes: the worker wakes it and tells the assignee on their stream
+    # snoozed again, and the time comes: the worker wakes it and tells the assignee on their stream. The
+    # agent takes it first: routing may have left it waiting (the agent full with earlier tests' chats),
+    # and an unassigned conversation has nobody to tell
+    assert agent.post("/admin/inbox/%d/assign" % conv, {"to": "me", "csrf": csrf}).status == 303
+    assert h.sql_value("SELECT assigned_to FROM conversations WHERE id = $1::bigint", str(conv)) == \
+        h.sql_value("SELECT id FROM staff WHERE email = 'agent@example.com'")
     assert agent.post("/admin/inbox/%d/snooze" % conv, {"until": "2999-01-01T09:00", "csrf": csrf}).status == 303
     stream = Stream(h, agent, desk_stream(h, agent))
     assert stream.status == 200
